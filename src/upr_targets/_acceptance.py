@@ -1,0 +1,8 @@
+"""Acceptance estimates.
+
+STUB: to be replaced.
+"""
+
+
+class AcceptanceModel:  # stub
+    pass

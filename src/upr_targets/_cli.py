@@ -1,0 +1,8 @@
+"""The upr-targets command.
+
+STUB: to be replaced.
+"""
+
+
+def main(*args, **kwargs):  # stub
+    raise NotImplementedError

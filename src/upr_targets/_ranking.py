@@ -1,0 +1,8 @@
+"""The target ranker.
+
+STUB: to be replaced.
+"""
+
+
+class TargetRanker:  # stub
+    pass

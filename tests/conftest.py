@@ -1,0 +1,57 @@
+"""Shared fixtures.
+
+Real UPR data live outside the repository, in ``../shared/data`` next to the
+checkout (or wherever ``UPR_SHARED_DATA`` points). Tests that need them take
+the ``shared_data`` fixture and are skipped cleanly when the folder is absent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _shared_data_dir() -> Path:
+    env = os.environ.get("UPR_SHARED_DATA")
+    return Path(env) if env else REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """Path to the real data folder; skips the test when it is absent."""
+    path = _shared_data_dir()
+    if not path.is_dir():
+        pytest.skip(f"real UPR data not found at {path} (set UPR_SHARED_DATA)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def upr_info_files(shared_data: Path) -> list[Path]:
+    """The four UPR Info legacy CSV exports (sessions 1-17)."""
+    files = sorted((shared_data / "upr-info").glob("sessions-*.csv"))
+    if not files:
+        pytest.skip("no UPR Info exports in shared data")
+    return files
+
+
+@pytest.fixture(scope="session")
+def upr_info(upr_info_files: list[Path]):
+    """The UPR Info exports loaded once per test session (33,082 rows)."""
+    import upr_targets
+
+    return upr_targets.load_recommendations(upr_info_files)
+
+
+@pytest.fixture(scope="session")
+def demo():
+    """The bundled synthetic demo data."""
+    import upr_targets
+
+    return upr_targets.load_demo()
