@@ -29,9 +29,10 @@ def _where(source: str | None = None, row: int | None = None, column: str | None
         parts.append(f"in column '{column}'")
     if row is not None:
         parts.append(f"row {row}")
+    text = ", ".join(parts)
     if source is not None:
-        parts.append(f"of {source}")
-    return (" " + ", ".join(parts)) if parts else ""
+        text = f"{text} of {source}" if text else f"in {source}"
+    return f" {text}" if text else ""
 
 
 class UnknownNameError(UPRTargetsError, KeyError):
