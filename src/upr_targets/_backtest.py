@@ -1,12 +1,338 @@
-"""Backtesting the ranker against baselines.
+"""Backtesting the ranker against baselines, on reviews it has not seen.
 
-STUB: to be replaced.
+A *query* is one review (a SuR at a session) and one theme on which at least
+``min_relevant`` States made recommendations to that SuR at that session. The
+ranker and each baseline rank every candidate State using only evidence from
+earlier sessions (``before_session``); the States that did recommend on the
+theme are the relevant items.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+
+from ._features import CountTensors
+from ._ranking import TargetRanker, component_stack
+
+METRICS: tuple[str, ...] = ("ndcg@10", "precision@10", "recall@20", "map")
+BASELINES: tuple[str, ...] = (
+    "random",
+    "volume",
+    "theme_volume",
+    "recent_theme_volume",
+    "previous_review",
+)
+"""Baselines, all ranking the same candidates with the same evidence:
+
+- ``random``: a uniformly random order (the average of ``n_random`` draws);
+- ``volume``: most recommendations overall;
+- ``theme_volume``: most recommendations on the theme;
+- ``recent_theme_volume``: most recommendations on the theme in the last 6
+  sessions;
+- ``previous_review``: the advocacy guides' manual method: the States that
+  recommended on the theme to this SuR at its previous review, by their
+  number of such recommendations, then the other States by theme volume
+  (identical to ``theme_volume`` at a first review).
 """
 
 
-def backtest(*args, **kwargs):  # stub
-    raise NotImplementedError
+def _queries(X: CountTensors, sessions, min_relevant: int = 2) -> pd.DataFrame:
+    """Every (sur, session, theme) with at least ``min_relevant`` recommending States.
+
+    Columns ``sur`` and ``theme`` are indices into the tensors, ``relevant``
+    an array of State indices.
+    """
+    T, P = len(X.themes), len(X.sessions)
+    coo = X.dyad_theme.tocoo()
+    sur, theme = np.divmod(coo.row, T)
+    rs, p = np.divmod(coo.col, P)
+    session = X.sessions[p]
+    keep = np.isin(session, np.asarray(list(sessions), dtype=np.int64))
+    pairs = pd.DataFrame(
+        {"sur": sur[keep], "session": session[keep], "theme": theme[keep], "rs": rs[keep]}
+    )
+    pairs = pairs[pairs["rs"] != pairs["sur"]]
+    grouped = pairs.groupby(["sur", "session", "theme"], sort=True)["rs"]
+    out = grouped.agg(lambda s: np.sort(s.to_numpy())).rename("relevant").reset_index()
+    out["n_relevant"] = out["relevant"].map(len).astype(np.int64)
+    return out[out["n_relevant"] >= min_relevant].reset_index(drop=True)
 
 
-class BacktestResult:  # stub
-    pass
+def _iter_reviews(ranker: TargetRanker, queries: pd.DataFrame):
+    """Components of every query, one review (SuR, session) at a time.
+
+    Yields ``(group, q, comp, relevant, candidates)``: the queries of the
+    review, its :class:`QueryCounts`, components (Q, S, F), relevant States
+    restricted to the candidates (Q, C) and the candidates' indices (C,).
+    """
+    X = ranker.tensors_
+    S = len(X.states)
+    for (sur, session), grp in queries.groupby(["sur", "session"], sort=True):
+        q = ranker._query(sur, session)
+        th = grp["theme"].to_numpy()
+        cand = X.is_candidate.copy()
+        cand[sur] = False
+        ci = np.flatnonzero(cand)
+        rel = np.zeros((len(th), S), dtype=bool)
+        for i, r in enumerate(grp["relevant"]):
+            rel[i, r] = True
+        comp = component_stack(X, q, th, ranker.smoothing)
+        yield grp, q, comp, rel[:, ci], ci
+
+
+def _metrics(scores: np.ndarray, relevant: np.ndarray, tiebreak: np.ndarray):
+    """Ranking metrics of a batch: scores (Q, C), relevant (Q, C) bool.
+
+    Ties are broken by ``tiebreak`` (C,), a fixed random order shared by all
+    methods.
+    """
+    Q, C = scores.shape
+    order = np.lexsort((np.broadcast_to(tiebreak, (Q, C)), -scores), axis=1)
+    rel = np.take_along_axis(relevant, order, axis=1).astype(float)
+    m = relevant.sum(axis=1).astype(float)
+    disc = 1.0 / np.log2(np.arange(2, C + 2))
+    dcg = rel[:, :10] @ disc[:10]
+    ideal = np.cumsum(disc[:10])[np.minimum(m, 10).astype(int) - 1]
+    hits = np.cumsum(rel, axis=1)
+    prec_at = hits / np.arange(1, C + 1)
+    ap = (prec_at * rel).sum(axis=1) / m
+    return {
+        "ndcg@10": dcg / ideal,
+        "precision@10": hits[:, min(10, C) - 1] / 10.0,
+        "recall@20": hits[:, min(20, C) - 1] / m,
+        "map": ap,
+    }
+
+
+class BacktestResult:
+    """Result of :func:`backtest`.
+
+    Attributes
+    ----------
+    per_query : pandas.DataFrame
+        One row per (query, method): ``sur, session, theme, n_relevant,
+        method`` and one column per metric.
+    summary : pandas.DataFrame
+        One row per method: ``method, n_queries``, the mean of each metric
+        and its bootstrap 95% interval (``<metric>_low``, ``<metric>_high``),
+        best first by NDCG@10.
+    comparison : pandas.DataFrame
+        The ranker minus each baseline, per metric: mean paired difference,
+        its bootstrap 95% interval and the share of queries it wins.
+    params : dict
+        How the backtest was run.
+    """
+
+    def __init__(self, per_query, summary, comparison, params):
+        self.per_query = per_query
+        self.summary = summary
+        self.comparison = comparison
+        self.params = params
+
+    def __repr__(self) -> str:
+        return (
+            f"BacktestResult({self.params.get('n_queries')} queries, sessions "
+            f"{self.params.get('test_sessions')})\n{self.summary.to_string(index=False)}"
+        )
+
+    def _repr_html_(self) -> str:
+        p = self.params
+        head = (
+            f"<p><b>Backtest</b>: {p.get('n_queries')} queries (review x theme with "
+            f"&ge; {p.get('min_relevant')} recommending States), sessions "
+            f"{html.escape(str(p.get('test_sessions')))}; evidence strictly before "
+            "each session.</p>"
+        )
+        fmt = {c: "{:.3f}".format for c in self.summary.columns if c not in ("method", "n_queries")}
+        return head + self.summary.to_html(index=False, formatters=fmt)
+
+    def plot(self, metric: str = "ndcg@10", ax=None):
+        """Plot the methods' mean metric with intervals (see ``plot_backtest``)."""
+        from ._plotting import plot_backtest
+
+        return plot_backtest(self, metric=metric, ax=ax)
+
+
+def _bootstrap(values: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
+    n = len(values)
+    if n == 0:
+        return np.nan, np.nan
+    idx = rng.integers(0, n, size=(n_boot, n))
+    means = values[idx].mean(axis=1)
+    return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
+
+
+def _baseline_scores(X: CountTensors, q, themes: np.ndarray, tiebreak_scale=1.0):
+    """Scores (Q, S) of every baseline for the queries of one review."""
+    p = q.p
+    S = len(X.states)
+    vol = q.total
+    theme_vol = q.theme[:, themes].T  # (Q, S)
+    recent = X.theme_counts[:, themes, max(p - 6, 0) : p].sum(axis=2).T
+    prev = q.theme_to_sur_prev[:, themes].T
+    big = theme_vol.max() + 1.0 if theme_vol.size else 1.0
+    return {
+        "volume": np.broadcast_to(vol, (len(themes), S)),
+        "theme_volume": theme_vol,
+        "recent_theme_volume": recent,
+        "previous_review": prev * big + theme_vol,
+    }
+
+
+def backtest(
+    recommendations: pd.DataFrame,
+    ranker: TargetRanker | None = None,
+    test_sessions=range(13, 18),
+    k: int = 10,
+    *,
+    min_relevant: int = 2,
+    baselines=BASELINES,
+    n_random: int = 20,
+    n_boot: int = 1000,
+    themes=None,
+    random_state: int = 0,
+) -> BacktestResult:
+    """Backtest a ranker against baselines on the reviews of ``test_sessions``.
+
+    The ranker is fitted once on all of ``recommendations``; every query uses
+    ``before_session=session``, so no evidence from the test session or later
+    enters its scores. With ``weights="learn"``, the weights are learned on
+    the sessions before the first test session only.
+
+    Parameters
+    ----------
+    recommendations : pandas.DataFrame
+        A normalized table covering the history and the test sessions.
+    ranker : TargetRanker, optional
+        An unfitted or fitted ranker (cloned, then fitted); default
+        ``TargetRanker()``.
+    test_sessions : iterable of int
+        Sessions whose reviews are the queries.
+    k : int
+        Cut-off of NDCG and precision (recall uses ``2 * k``). Only ``k=10``
+        matches the metric names; other values rename nothing but change
+        the cut-offs.
+    min_relevant : int
+        Keep (review, theme) queries with at least this many recommending
+        States.
+    baselines : sequence of str
+        Which baselines to run (see ``BASELINES``).
+    n_random : int
+        Random orders averaged for the ``random`` baseline.
+    n_boot : int
+        Bootstrap resamples of the queries for the intervals.
+    themes : list of str, optional
+        Restrict the queries to these themes.
+    random_state : int
+        Seed of the tie-breaking order, the random baseline and the bootstrap.
+
+    Returns
+    -------
+    BacktestResult
+
+    Examples
+    --------
+    >>> import upr_targets
+    >>> demo = upr_targets.load_demo()
+    >>> last = int(demo["session"].max())
+    >>> res = upr_targets.backtest(demo, test_sessions=[last], n_boot=100)
+    >>> list(res.summary.columns[:3])
+    ['method', 'n_queries', 'ndcg@10']
+    """
+    from sklearn.base import clone
+
+    test_sessions = sorted(int(s) for s in test_sessions)
+    ranker = TargetRanker() if ranker is None else clone(ranker)
+    if isinstance(ranker.weights, str) and ranker.learn_sessions is None:
+        sessions = recommendations["session"].dropna().astype(int)
+        ranker.set_params(
+            learn_sessions=sorted(
+                s for s in sessions.unique() if s < test_sessions[0]
+            )[2:]
+        )
+    ranker.fit(recommendations)
+    X = ranker.tensors_
+    queries = _queries(X, test_sessions, min_relevant=min_relevant)
+    if themes is not None:
+        keep = ranker._theme_indices(themes)
+        queries = queries[queries["theme"].isin(keep)].reset_index(drop=True)
+    rng = np.random.default_rng(random_state)
+    S = len(X.states)
+    tiebreak = rng.permutation(S).astype(float)
+    cand_all = X.is_candidate
+    rows = []
+    for grp, q, comp, rel, ci in _iter_reviews(ranker, queries):
+        th = grp["theme"].to_numpy()
+        methods = {"ranker": ranker._scores(comp, q.before_session)}
+        base = _baseline_scores(X, q, th)
+        for name in baselines:
+            if name in base:
+                methods[name] = base[name]
+        for name, sc in methods.items():
+            met = _metrics(np.asarray(sc)[:, ci], rel, tiebreak[ci])
+            rows.append((grp.index.to_numpy(), name, met))
+        if "random" in baselines:
+            acc = None
+            for _ in range(n_random):
+                met = _metrics(rng.random((len(th), len(ci))), rel, tiebreak[ci])
+                acc = met if acc is None else {m: acc[m] + met[m] for m in met}
+            rows.append(
+                (grp.index.to_numpy(), "random", {m: v / n_random for m, v in acc.items()})
+            )
+    parts = []
+    for idx, name, met in rows:
+        part = pd.DataFrame({"query": idx, "method": name, **met})
+        parts.append(part)
+    per = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["query", "method", *METRICS])
+    )
+    info = queries.assign(
+        sur=pd.array(X.states[queries["sur"].to_numpy()], dtype="string"),
+        theme=pd.array(X.themes[queries["theme"].to_numpy()], dtype="string"),
+    ).drop(columns="relevant")
+    per = info.merge(per, left_index=True, right_on="query").drop(columns="query")
+    per = per.sort_values(["session", "sur", "theme", "method"], ignore_index=True)
+    summary, comparison = _summaries(per, n_boot, rng)
+    params = {
+        "test_sessions": test_sessions,
+        "min_relevant": min_relevant,
+        "k": k,
+        "n_queries": len(queries),
+        "weights": ranker.weights_.to_dict(),
+        "half_life": ranker.half_life,
+    }
+    return BacktestResult(per, summary, comparison, params)
+
+
+def _summaries(per: pd.DataFrame, n_boot: int, rng):
+    rows, comp = [], []
+    wide = {
+        m: per.pivot_table(index=["sur", "session", "theme"], columns="method", values=m)
+        for m in METRICS
+    }
+    for method, grp in per.groupby("method", sort=False):
+        row = {"method": method, "n_queries": len(grp)}
+        for m in METRICS:
+            v = grp[m].to_numpy(dtype=float)
+            lo, hi = _bootstrap(v, n_boot, rng)
+            row[m] = v.mean()
+            row[f"{m}_low"], row[f"{m}_high"] = lo, hi
+        rows.append(row)
+        if method != "ranker" and "ranker" in wide["map"]:
+            crow = {"baseline": method}
+            for m in METRICS:
+                d = (wide[m]["ranker"] - wide[m][method]).to_numpy(dtype=float)
+                lo, hi = _bootstrap(d, n_boot, rng)
+                crow[f"{m}_diff"] = d.mean()
+                crow[f"{m}_diff_low"], crow[f"{m}_diff_high"] = lo, hi
+                crow[f"{m}_win_rate"] = float((d > 0).mean())
+            comp.append(crow)
+    summary = pd.DataFrame(rows)
+    if len(summary):
+        summary = summary.sort_values("ndcg@10", ascending=False, ignore_index=True)
+    return summary, pd.DataFrame(comp)

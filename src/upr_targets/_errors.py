@@ -59,8 +59,8 @@ class UnknownNameError(UPRTargetsError, KeyError):
             msg += f" — did you mean {self.candidates[0]!r}?"
             if len(self.candidates) > 1:
                 msg += " Other close names: " + ", ".join(repr(c) for c in self.candidates[1:])
-        if hint:
-            msg += f" {hint}"
+        if hint:  # end the previous sentence before the hint
+            msg += ("" if msg.endswith(("?", ".")) else ".") + f" {hint}"
         self.message = msg
         super().__init__(msg)
 

@@ -1,0 +1,101 @@
+"""Choose the ranker's default weights by cross-validation on sessions 7-12.
+
+Run: ``python benchmarks/tune_ranker.py`` (about a minute). For each recency
+half-life of a grid and each fold (test session v in 7..12), a logistic
+regression learns the component weights from the reviews of sessions 3..v-1
+(evidence strictly before each review) and is scored on the reviews of session
+v. The half-life with the best mean NDCG@10 wins; the defaults are the mean of
+its per-fold weights (rounded), checked again on every fold. Sessions 13-17
+are never used here.
+
+Sessions 1-12 are the first UPR cycle: no SuR had a previous review, so the
+two dyadic components (``sur_interest``, ``sur_theme_interest``) are zero and
+their weights cannot be learned here; the ranker learns them at fit time from
+the repeat reviews in its own data (``dyadic="auto"``, see
+``docs/methodology.md``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+from _data import load_upr_info  # noqa: E402
+
+from upr_targets._backtest import _iter_reviews, _metrics, _queries  # noqa: E402
+from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker  # noqa: E402
+
+HALF_LIVES = (0.5, 0.75, 1.0, 1.5, 2.0, 4.0, np.inf)
+FOLDS = range(7, 13)
+LEARN_FROM = 3
+NON_DYADIC = [c for c in COMPONENTS if c not in DYADIC]
+
+
+def collect(df, half_life):
+    ranker = TargetRanker(half_life=half_life).fit(df)
+    X = ranker.tensors_
+    queries = _queries(X, range(LEARN_FROM, max(FOLDS) + 1), min_relevant=1)
+    items = []
+    rng = np.random.default_rng(0)
+    tiebreak = rng.permutation(len(X.states)).astype(float)
+    for grp, _q, comp, rel, ci in _iter_reviews(ranker, queries):
+        session = int(grp["session"].iloc[0])
+        for i in range(len(grp)):
+            items.append((session, comp[i][ci], rel[i], tiebreak[ci], grp["n_relevant"].iloc[i]))
+    return items
+
+
+def evaluate(items, w, sessions):
+    out = {"ndcg@10": [], "map": []}
+    for session, comp, rel, tb, n in items:
+        if session in sessions and n >= 2:
+            met = _metrics((comp @ w)[None, :], rel[None, :], tb)
+            out["ndcg@10"].append(met["ndcg@10"][0])
+            out["map"].append(met["map"][0])
+    return {k: float(np.mean(v)) for k, v in out.items()}
+
+
+def learn(items, sessions):
+    F = np.vstack([c for s, c, r, tb, n in items if s in sessions])
+    y = np.concatenate([r for s, c, r, tb, n in items if s in sessions])
+    cols = [COMPONENTS.index(c) for c in NON_DYADIC]
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(F[:, cols], y)
+    w = np.zeros(len(COMPONENTS))
+    w[cols] = model.coef_[0]
+    return w
+
+
+def main():
+    df = load_upr_info()
+    rows, weights = [], {}
+    for hl in HALF_LIVES:
+        items = collect(df, hl)
+        for v in FOLDS:
+            w = learn(items, set(range(LEARN_FROM, v)))
+            weights[(hl, v)] = w
+            rows.append({"half_life": hl, "fold": v, **evaluate(items, w, {v})})
+        print(f"half-life {hl}: done", flush=True)
+    table = pd.DataFrame(rows)
+    print("\nPer-fold weights learned on sessions 3..v-1, scored on session v:")
+    print(table.pivot(index="fold", columns="half_life", values="ndcg@10").round(4))
+    mean = table.groupby("half_life")[["ndcg@10", "map"]].mean()
+    print("\nMean over folds 7-12 (learned weights):")
+    print(mean.round(4))
+    best = mean["ndcg@10"].idxmax()
+    w = np.mean([weights[(best, v)] for v in FOLDS], axis=0)
+    w = np.round(w, 2)
+    print(f"\nChosen half-life: {best}; default weights (mean over folds):")
+    print(pd.Series(w, index=COMPONENTS).to_string())
+    items = collect(df, best)
+    fixed = pd.DataFrame([{"fold": v, **evaluate(items, w, {v})} for v in FOLDS])
+    print("\nFixed default weights on each fold (in-sample for the weights):")
+    print(fixed.round(4).to_string(index=False))
+    print(fixed[["ndcg@10", "map"]].mean().round(4).to_string())
+
+
+if __name__ == "__main__":
+    main()

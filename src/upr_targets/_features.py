@@ -1,0 +1,337 @@
+"""Count tensors shared by the ranker, the acceptance estimate and the backtest.
+
+The normalized table is reduced once, at ``fit`` time, to small dense numpy
+arrays indexed by State, theme and session (plus one sparse matrix for the
+State x SuR x theme x session counts). Every query afterwards (one SuR, a set
+of themes, evidence before a session) is a few slices and weighted sums over
+these arrays: no pass over the rows.
+
+Theme counts are *tag counts*: a recommendation tagged with two of the query's
+themes counts once per theme. For the usual one-theme query this is the number
+of recommendations.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ._errors import UPRDataWarning
+from ._schema import REGIONAL_GROUPS
+
+GROUPS: tuple[str, ...] = (*REGIONAL_GROUPS, "")
+"""Regional group codes used in the tensors; the last one means unknown."""
+
+
+@dataclass
+class CountTensors:
+    """Counts of the recommendations table, by State, theme and session.
+
+    Shapes use ``S`` States (recommending States and SuRs together), ``T``
+    themes, ``P`` sessions and ``G = len(GROUPS)`` regional groups.
+    """
+
+    states: np.ndarray  # (S,) canonical names, sorted
+    iso3: np.ndarray  # (S,) iso3 codes ("" when unknown)
+    group: np.ndarray  # (S,) int code into GROUPS
+    is_candidate: np.ndarray  # (S,) bool: seen as recommending State
+    themes: np.ndarray  # (T,) theme labels, sorted
+    sessions: np.ndarray  # (P,) session numbers, sorted
+    theme_counts: np.ndarray  # (S, T, P) tag counts by recommending State
+    total: np.ndarray  # (S, P) recommendations made
+    n_reviews_joined: np.ndarray  # (S, P) distinct SuRs recommended to
+    n_reviews: np.ndarray  # (P,) distinct SuRs reviewed
+    dyad: np.ndarray  # (S_rs, S_sur, P) recommendations rs -> sur
+    dyad_supported: np.ndarray  # (S_rs, S_sur, P) of which supported
+    dyad_theme: sp.csr_matrix  # (S_sur * T, S_rs * P) tag counts
+    to_group: np.ndarray  # (S, G, P) recommendations to SuRs of each group
+    theme_to_group: np.ndarray  # (S, G, T, P) tag counts to each group
+    sur_theme: np.ndarray  # (S_sur, T, P) tag counts received
+    sur_theme_supported: np.ndarray  # (S_sur, T, P) of which supported
+    blocs: sp.csr_matrix  # (S, B) bloc membership
+    bloc_names: np.ndarray  # (B,)
+    n_unplaced: int = 0  # rows without a session or recommending State
+    state_pos: dict = field(default_factory=dict)
+    theme_pos: dict = field(default_factory=dict)
+
+    def session_cut(self, before_session) -> int:
+        """Number of sessions strictly before ``before_session`` (all if None)."""
+        if before_session is None:
+            return len(self.sessions)
+        return int(np.searchsorted(self.sessions, before_session, side="left"))
+
+    def recency(self, before_session, half_life: float) -> np.ndarray:
+        """Weights of the sessions before ``before_session``: 1 for the latest.
+
+        A session ``half_life`` sessions older than the reference (the query's
+        session, or the one after the last in the data) weighs one half.
+        """
+        p = self.session_cut(before_session)
+        ref = self.sessions[-1] + 1 if before_session is None else before_session
+        age = (ref - self.sessions[:p]).astype(float) - 1.0
+        if half_life is None or not np.isfinite(half_life):
+            return np.ones(p)
+        return 0.5 ** (age / float(half_life))
+
+    def previous_review(self, sur: int, before_session) -> int | None:
+        """Session index of the SuR's latest review before ``before_session``."""
+        p = self.session_cut(before_session)
+        got = np.flatnonzero(self.dyad[:, sur, :p].sum(axis=0) > 0)
+        return int(got[-1]) if got.size else None
+
+
+def _codes(values: pd.Series, categories: np.ndarray) -> np.ndarray:
+    return pd.Categorical(values, categories=categories).codes.astype(np.int64)
+
+
+def _group_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
+    both = pd.concat(
+        [
+            df[["recommending_state", "rs_group"]].set_axis(["name", "group"], axis=1),
+            df[["sur", "sur_group"]].set_axis(["name", "group"], axis=1),
+        ]
+    ).dropna()
+    first = both.drop_duplicates("name").set_index("name")["group"]
+    codes = _codes(first.reindex(names), np.array(GROUPS[:-1], dtype=object))
+    codes[codes < 0] = len(GROUPS) - 1
+    return codes
+
+
+def _iso3_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
+    both = pd.concat(
+        [
+            df[["recommending_state", "rs_iso3"]].set_axis(["name", "iso3"], axis=1),
+            df[["sur", "sur_iso3"]].set_axis(["name", "iso3"], axis=1),
+        ]
+    ).dropna()
+    first = both.drop_duplicates("name").set_index("name")["iso3"]
+    return first.reindex(names).fillna("").astype(str).to_numpy(dtype=object)
+
+
+def _bloc_matrix(names: np.ndarray, iso3: np.ndarray):
+    """Bloc memberships from ``upr_targets.states()``; empty when unavailable."""
+    try:
+        from ._states import states
+
+        table = states()
+    except Exception:  # the States table is optional for the ranker
+        return sp.csr_matrix((len(names), 0)), np.array([], dtype=object)
+    table = table[["name", "iso3", "memberships"]].copy()
+    by_name = dict(zip(table["name"], table["memberships"], strict=False))
+    by_iso = dict(zip(table["iso3"], table["memberships"], strict=False))
+    lists = []
+    for name, code in zip(names, iso3, strict=True):
+        m = by_iso.get(code, by_name.get(name))
+        lists.append(list(m) if isinstance(m, list | tuple | np.ndarray) else [])
+    blocs = np.array(sorted({b for m in lists for b in m}), dtype=object)
+    pos = {b: i for i, b in enumerate(blocs)}
+    rows = np.repeat(np.arange(len(lists)), [len(m) for m in lists])
+    cols = np.array([pos[b] for m in lists for b in m], dtype=np.int64)
+    mat = sp.csr_matrix(
+        (np.ones(len(cols)), (rows, cols)), shape=(len(names), len(blocs))
+    )
+    return mat, blocs
+
+
+def theme_matrix(themes: pd.Series, labels: np.ndarray) -> sp.csr_matrix:
+    """Sparse (rows x themes) 0/1 matrix of the ``themes`` list column."""
+    lengths = themes.map(len).to_numpy()
+    flat = pd.Series([t for ts in themes for t in ts], dtype=object)
+    cols = _codes(flat, labels)
+    rows = np.repeat(np.arange(len(themes)), lengths)
+    keep = cols >= 0
+    mat = sp.csr_matrix(
+        (np.ones(keep.sum()), (rows[keep], cols[keep])),
+        shape=(len(themes), len(labels)),
+    )
+    mat.sum_duplicates()
+    mat.data[:] = 1.0
+    return mat
+
+
+def build_tensors(df: pd.DataFrame) -> CountTensors:
+    """Reduce a normalized recommendations table to :class:`CountTensors`.
+
+    Rows without a session or without a recommending State cannot be placed
+    in the tensors; they are counted in ``n_unplaced`` and a
+    :class:`UPRDataWarning` says so.
+    """
+    rs_name = df["recommending_state"]
+    names = np.array(
+        sorted(set(rs_name.dropna().unique()) | set(df["sur"].dropna().unique())),
+        dtype=object,
+    )
+    theme_labels = np.array(
+        sorted({t for ts in df["themes"] for t in ts}), dtype=object
+    )
+    placed = (df["session"].notna() & rs_name.notna()).to_numpy(dtype=bool)
+    n_unplaced = int((~placed).sum())
+    if n_unplaced:
+        warnings.warn(
+            f"{n_unplaced} of {len(df)} recommendations have no session or no "
+            "recommending State; the ranker cannot date or attribute them and "
+            "leaves them out of its counts (they remain in the table).",
+            UPRDataWarning,
+            stacklevel=3,
+        )
+    d = df.loc[placed]
+    sessions = np.array(sorted(d["session"].astype(int).unique()), dtype=np.int64)
+    S, T, P, G = len(names), len(theme_labels), len(sessions), len(GROUPS)
+    rs = _codes(d["recommending_state"], names)
+    su = _codes(d["sur"], names)
+    ps = np.searchsorted(sessions, d["session"].astype(int).to_numpy())
+    group = _group_of_states(df, names)
+    iso3 = _iso3_of_states(df, names)
+    supported = (d["response"] == "supported").to_numpy(dtype=float)
+
+    total = np.bincount(rs * P + ps, minlength=S * P).reshape(S, P).astype(float)
+    dyad = np.bincount((rs * S + su) * P + ps, minlength=S * S * P)
+    dyad = dyad.reshape(S, S, P).astype(np.float32)
+    dyad_sup = np.bincount(
+        (rs * S + su) * P + ps, weights=supported, minlength=S * S * P
+    ).reshape(S, S, P)
+    joined = (dyad > 0).sum(axis=1).astype(float)
+    n_reviews = (dyad.sum(axis=0) > 0).sum(axis=0).astype(float)
+    sg = group[su]
+    to_group = np.bincount((rs * G + sg) * P + ps, minlength=S * G * P)
+    to_group = to_group.reshape(S, G, P).astype(float)
+
+    tm = theme_matrix(d["themes"], theme_labels).tocoo()
+    r, t = tm.row, tm.col
+    theme_counts = np.bincount((rs[r] * T + t) * P + ps[r], minlength=S * T * P)
+    theme_counts = theme_counts.reshape(S, T, P).astype(float)
+    theme_to_group = np.bincount(
+        ((rs[r] * G + sg[r]) * T + t) * P + ps[r], minlength=S * G * T * P
+    ).reshape(S, G, T, P)
+    theme_to_group = theme_to_group.astype(np.float32)
+    sur_theme = np.bincount((su[r] * T + t) * P + ps[r], minlength=S * T * P)
+    sur_theme_sup = np.bincount(
+        (su[r] * T + t) * P + ps[r], weights=supported[r], minlength=S * T * P
+    )
+    dyad_theme = sp.csr_matrix(
+        (np.ones(len(r)), (su[r] * T + t, rs[r] * P + ps[r])), shape=(S * T, S * P)
+    )
+    dyad_theme.sum_duplicates()
+    blocs, bloc_names = _bloc_matrix(names, iso3)
+    is_candidate = np.zeros(S, dtype=bool)
+    is_candidate[np.unique(rs)] = True
+    return CountTensors(
+        states=names,
+        iso3=iso3,
+        group=group,
+        is_candidate=is_candidate,
+        themes=theme_labels,
+        sessions=sessions,
+        theme_counts=theme_counts,
+        total=total,
+        n_reviews_joined=joined,
+        n_reviews=n_reviews,
+        dyad=dyad,
+        dyad_supported=dyad_sup.astype(np.float32),
+        dyad_theme=dyad_theme,
+        to_group=to_group,
+        theme_to_group=theme_to_group,
+        sur_theme=sur_theme.reshape(S, T, P).astype(np.float32),
+        sur_theme_supported=sur_theme_sup.reshape(S, T, P).astype(np.float32),
+        blocs=blocs,
+        bloc_names=bloc_names,
+        n_unplaced=n_unplaced,
+        state_pos={s: i for i, s in enumerate(names)},
+        theme_pos={s: i for i, s in enumerate(theme_labels)},
+    )
+
+
+@dataclass
+class QueryCounts:
+    """Per-State evidence for one SuR before one session, for every theme.
+
+    Arrays with a ``T`` axis hold one column per theme, so that the counts of
+    a set of themes are a sum of columns.
+    """
+
+    sur: int
+    before_session: int | None
+    p: int  # sessions used
+    prev: int | None  # session index of the SuR's previous review
+    theme: np.ndarray  # (S, T) tag counts, all sessions before
+    theme_w: np.ndarray  # (S, T) recency-weighted
+    theme_recent: np.ndarray  # (S, T) in the last `recent` sessions
+    total: np.ndarray  # (S,)
+    total_w: np.ndarray  # (S,)
+    joined_w: np.ndarray  # (S,) reviews joined, weighted
+    reviews_w: float  # reviews held, weighted
+    to_sur: np.ndarray  # (S,) recommendations to this SuR
+    to_sur_prev: np.ndarray  # (S,) ... at its previous review
+    supported_by_sur: np.ndarray  # (S,)
+    theme_to_sur: np.ndarray  # (S, T)
+    theme_to_sur_prev: np.ndarray  # (S, T)
+    to_region_w: np.ndarray  # (S,) weighted recs to the SuR's group
+    theme_to_region: np.ndarray  # (S, T)
+    supported_all: np.ndarray  # (S,) supported recs by rs, all SuRs
+    sur_theme_received: np.ndarray  # (T,) recs on each theme the SuR received
+    sur_theme_supported: np.ndarray  # (T,) of which it supported
+    total_all_weight: float  # total recommendations before, all States
+
+
+def query_counts(
+    tensors: CountTensors,
+    sur: int,
+    before_session=None,
+    *,
+    half_life: float = 4.0,
+    recent: int = 2,
+) -> QueryCounts:
+    """Slice the tensors for one SuR and one cutoff (evidence < before_session)."""
+    X = tensors
+    p = X.session_cut(before_session)
+    w = X.recency(before_session, half_life)
+    S, T = len(X.states), len(X.themes)
+    P = len(X.sessions)
+    prev = X.previous_review(sur, before_session)
+    tc = X.theme_counts[:, :, :p]
+    theme = tc.sum(axis=2)
+    theme_w = tc @ w
+    theme_recent = tc[:, :, max(p - recent, 0) :].sum(axis=2)
+    total = X.total[:, :p].sum(axis=1)
+    total_w = X.total[:, :p] @ w
+    joined_w = X.n_reviews_joined[:, :p] @ w
+    reviews_w = float(X.n_reviews[:p] @ w)
+    dy = X.dyad[:, sur, :p]
+    to_sur = dy.sum(axis=1).astype(float)
+    to_sur_prev = dy[:, prev].astype(float) if prev is not None else np.zeros(S)
+    sup_by_sur = X.dyad_supported[:, sur, :p].sum(axis=1).astype(float)
+    block = X.dyad_theme[sur * T : (sur + 1) * T].toarray().reshape(T, S, P)
+    theme_to_sur = block[:, :, :p].sum(axis=2).T
+    theme_to_sur_prev = block[:, :, prev].T if prev is not None else np.zeros((S, T))
+    g = X.group[sur]
+    to_region_w = X.to_group[:, g, :p] @ w
+    theme_to_region = X.theme_to_group[:, g, :, :p].sum(axis=2).astype(float)
+    supported_all = X.dyad_supported[:, :, :p].sum(axis=(1, 2)).astype(float)
+    return QueryCounts(
+        sur=sur,
+        before_session=before_session,
+        p=p,
+        prev=prev,
+        theme=theme,
+        theme_w=theme_w,
+        theme_recent=theme_recent,
+        total=total,
+        total_w=total_w,
+        joined_w=joined_w,
+        reviews_w=reviews_w,
+        to_sur=to_sur,
+        to_sur_prev=to_sur_prev,
+        supported_by_sur=sup_by_sur,
+        theme_to_sur=theme_to_sur,
+        theme_to_sur_prev=theme_to_sur_prev,
+        to_region_w=to_region_w,
+        theme_to_region=theme_to_region,
+        supported_all=supported_all,
+        sur_theme_received=X.sur_theme[sur, :, :p].sum(axis=1).astype(float),
+        sur_theme_supported=X.sur_theme_supported[sur, :, :p].sum(axis=1).astype(float),
+        total_all_weight=float(total.sum()),
+    )

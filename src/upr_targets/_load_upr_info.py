@@ -1,0 +1,193 @@
+"""Readers for UPR Info's exports: the legacy database and the Uwazi platform."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ._load_report import LoadReport
+from ._loaders import (
+    FORMATS,
+    clean_text,
+    finalize,
+    lists_from_parts,
+    match_columns,
+    read_table,
+    split_multi,
+)
+
+# UPR Info issue lists are comma-separated ("Justice, Detention").
+_ISSUE_SEP = r"\s*[,;|\n]\s*"
+# Several recommending States in one Uwazi cell: "|", ";" or new lines; commas
+# only when the whole cell is not itself a State name (see _split_states).
+_STATE_SEP = r"\s*(?:\||;|\n|\r)\s*"
+
+
+def read_upr_info(
+    path, report: LoadReport, *, encoding: str | None = None
+) -> pd.DataFrame:
+    """Read UPR Info's legacy export (``To,To-Rgrp,...`` or ``SuR | Rgrp | ...``).
+
+    One record is one (recommendation, recommending State) row; ``Session`` is
+    the Working Group session number.
+    """
+    path = Path(path)
+    fmt = FORMATS["upr-info"]
+    table = read_table(path, report, encoding=encoding)
+    pos = match_columns(table.header, fmt, file=path)
+    col = {name: table.column(i) for name, i in pos.items()}
+    raw = pd.DataFrame(
+        {
+            "text": col["text"],
+            "sur": col["sur"],
+            "recommending_state": col["recommending_state"],
+            "response": col["response"],
+            "action_category": col.get("action_category"),
+            "source_themes": split_multi(col["issues"], _ISSUE_SEP)
+            if "issues" in col
+            else None,
+            "session": col["session"],
+            "source_row": table.rows,
+        },
+        index=table.body.index,
+    )
+    if "issues" not in col:
+        raw = raw.drop(columns="source_themes")
+    if "action_category" not in col:
+        raw = raw.drop(columns="action_category")
+    return finalize(
+        raw,
+        fmt="upr-info",
+        file=path,
+        report=report,
+        source_columns=_labels(table.header, pos, {"issues": "source_themes"}),
+        theme_vocabulary="upr-info",
+        encoding=table.encoding,
+        records_read=table.records_read,
+    )
+
+
+def _labels(
+    header, pos: dict[str, int], rename: dict[str, str] | None = None
+) -> dict[str, str]:
+    rename = rename or {}
+    return {rename.get(name, name): header[i] for name, i in pos.items()}
+
+
+def _split_states(cells: pd.Series) -> pd.Series:
+    """Split multi-State cells into lists of names (one entry per State).
+
+    Cells are split on ``|``, ``;`` and new lines. A piece holding commas is
+    split on them only when the piece is not a State name itself (``"Korea,
+    Republic of"`` stays whole) and every part is one.
+    """
+    from ._states import resolve_states
+
+    lists = split_multi(cells, _STATE_SEP)
+    pieces = lists.explode().dropna().astype(str)
+    with_comma = pieces[pieces.str.contains(",", regex=False)]
+    if len(with_comma):
+        distinct = pd.Series(with_comma.unique())
+        whole = resolve_states(distinct, errors="coerce")["name"].notna().to_numpy()
+        to_split = set(distinct[~whole])
+        if to_split:
+            parts = pd.Series(sorted(to_split)).str.split(r"\s*,\s*", regex=True)
+            flat = parts.explode()
+            ok = resolve_states(flat.reset_index(drop=True), errors="coerce")[
+                "name"
+            ].notna()
+            ok = ok.groupby(flat.index.to_numpy()).all()
+            splittable = {
+                p: lst
+                for p, lst, good in zip(sorted(to_split), parts, ok, strict=True)
+                if good
+            }
+            if splittable:
+                pieces = pieces.map(lambda v: splittable.get(v, v)).explode()
+        return lists_from_parts(pieces, cells.index)
+    return lists
+
+
+def explode_states(
+    raw: pd.DataFrame, column: str = "recommending_state"
+) -> pd.DataFrame:
+    """One row per recommending State; records naming none keep one row (NA)."""
+    lists = _split_states(raw[column])
+    raw = raw.copy()
+    raw[column] = lists.map(lambda v: v if v else [pd.NA])
+    return raw.explode(column)
+
+
+_CYCLE = re.compile(r"(\d+)")
+
+
+def read_upr_info_uwazi(
+    path, report: LoadReport, *, encoding: str | None = None
+) -> pd.DataFrame:
+    """Read the CSV export of UPR Info's current database (Uwazi).
+
+    ``Session`` holds the session's date (``29/01/2018``), turned into a
+    session number with the UPR calendar; ``Cycle`` reads like ``Cycle 3 (2017 -
+    2021)``. A record naming several recommending States becomes one row per
+    State, sharing a ``recommendation_id``.
+    """
+    path = Path(path)
+    fmt = FORMATS["upr-info-uwazi"]
+    table = read_table(path, report, encoding=encoding)
+    pos = match_columns(table.header, fmt, file=path)
+    col = {name: table.column(i) for name, i in pos.items()}
+    session = clean_text(col["session"])
+    as_number = session.str.fullmatch(r"\d{1,3}").fillna(False)
+    date = pd.to_datetime(session.mask(as_number), format="%d/%m/%Y", errors="coerce")
+    retry = date.isna() & session.notna() & ~as_number
+    if retry.any():
+        date[retry] = pd.to_datetime(
+            session[retry], dayfirst=True, errors="coerce", format="mixed"
+        )
+    bad_date = (date.isna() & session.notna() & (session != "") & ~as_number).to_numpy(
+        dtype=bool
+    )
+    if bad_date.any():
+        report.flag(
+            path,
+            table.rows[bad_date],
+            table.header[pos["session"]],
+            session[bad_date],
+            "session date not understood (expected DD/MM/YYYY); session from cycle only",
+        )
+    raw = pd.DataFrame(
+        {
+            "text": col["text"],
+            "sur": col["sur"],
+            "recommending_state": col["recommending_state"],
+            "response": col["response"],
+            "session": session.where(as_number),
+            "date": date,
+            "source_row": table.rows,
+        },
+        index=table.body.index,
+    )
+    if "paragraph" in col:
+        raw["paragraph"] = col["paragraph"]
+    if "action_category" in col:
+        raw["action_category"] = col["action_category"]
+    if "cycle" in col:
+        raw["cycle"] = clean_text(col["cycle"]).str.extract(_CYCLE)[0]
+    raw["source_themes"] = (
+        split_multi(col["issues"], _ISSUE_SEP)
+        if "issues" in col
+        else [[] for _ in range(len(raw))]
+    )
+    raw = explode_states(raw)
+    return finalize(
+        raw,
+        fmt="upr-info-uwazi",
+        file=path,
+        report=report,
+        source_columns=_labels(table.header, pos, {"issues": "source_themes"}),
+        theme_vocabulary="upr-info",
+        encoding=table.encoding,
+        records_read=table.records_read,
+    )

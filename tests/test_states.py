@@ -1,0 +1,402 @@
+"""Tests of the States table and of State name resolution."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from upr_targets import (
+    REGIONAL_GROUPS,
+    UnknownStateError,
+    normalize_group,
+    normalize_state,
+    states,
+)
+from upr_targets import _states
+from upr_targets._states import resolve_states
+
+# --------------------------------------------------------------- the table
+
+
+def test_states_counts_and_columns():
+    df = states()
+    assert list(df.columns) == [
+        "name",
+        "official_name",
+        "un_name",
+        "iso3",
+        "iso2",
+        "group",
+        "status",
+        "memberships",
+    ]
+    assert (df["status"] == "member").sum() == 193
+    observers = df.loc[df["status"] == "observer"].set_index("iso3")
+    assert sorted(observers.index) == ["PSE", "VAT"]
+    assert observers.loc["PSE", "name"] == "State of Palestine"
+    assert observers.loc["PSE", "group"] == "Asia-Pacific"
+    assert observers.loc["VAT", "name"] == "Holy See"
+    assert pd.isna(observers.loc["VAT", "group"])
+
+
+@pytest.mark.parametrize("col", ["name", "official_name", "un_name", "iso3", "iso2"])
+def test_states_identifiers_unique(col):
+    s = states()[col]
+    assert s.notna().all()
+    assert s.is_unique, s[s.duplicated()].tolist()
+
+
+def test_iso_codes_look_right():
+    df = states()
+    assert df["iso3"].str.fullmatch(r"[A-Z]{3}").all()
+    assert df["iso2"].str.fullmatch(r"[A-Z]{2}").all()
+    assert df.set_index("iso3").loc["NAM", "iso2"] == "NA"  # not read as missing
+
+
+def test_every_member_in_exactly_one_group():
+    members = states().query("status == 'member'")
+    assert members["group"].isin(REGIONAL_GROUPS).all()
+
+
+def test_group_sizes():
+    # UN DGACM groups; the United States counted in WEOG (it attends WEOG),
+    # Türkiye and Israel in WEOG, Kiribati and Cyprus in Asia-Pacific.
+    members = states().query("status == 'member'")
+    assert members["group"].value_counts().to_dict() == {
+        "African": 54,
+        "Asia-Pacific": 54,
+        "Eastern European": 23,
+        "GRULAC": 33,
+        "WEOG": 29,
+    }
+    by = states().set_index("name")["group"]
+    assert by["United States"] == by["Türkiye"] == by["Israel"] == "WEOG"
+    assert by["Kiribati"] == by["Cyprus"] == "Asia-Pacific"
+
+
+def test_bloc_sizes():
+    counts = states()["memberships"].explode().value_counts().to_dict()
+    expected = {
+        "EU": 27,
+        "AU": 54,
+        "OIC": 57,
+        "AL": 22,
+        "GCC": 6,
+        "ASEAN": 11,
+        "OAS": 34,
+        "Commonwealth": 56,
+        "CIS": 10,
+        "PIF": 14,
+        "CARICOM": 14,
+        "NAM": 120,
+        "OECD": 38,
+    }
+    for bloc, n in expected.items():
+        assert counts[bloc] == n, bloc
+    assert "OIF" in counts
+
+
+def test_memberships_examples():
+    m = states().set_index("name")["memberships"]
+    assert "EU" not in m["United Kingdom"]  # left in 2020
+    assert {"Commonwealth", "OECD"} <= set(m["United Kingdom"])
+    assert {"AU", "AL", "OIC"} <= set(m["Egypt"])
+    assert {"OIC", "AL"} <= set(m["State of Palestine"])
+    assert m["Holy See"] == []
+
+
+def test_states_returns_a_copy():
+    df = states()
+    df.loc[0, "name"] = "changed"
+    df["memberships"].iloc[1].append("XX")
+    fresh = states()
+    assert fresh.loc[0, "name"] != "changed"
+    assert "XX" not in fresh["memberships"].iloc[1]
+
+
+# ------------------------------------------------------------ normalization
+
+LISTED = {
+    "United Kingdom of Great Britain and Northern Ireland": "United Kingdom",
+    "Iran (Islamic Republic of)": "Iran",
+    "Bolivia (Plurinational State of)": "Bolivia",
+    "Venezuela (Bolivarian Republic of)": "Venezuela",
+    "Micronesia (Federated States of)": "Micronesia",
+    "United Republic of Tanzania": "Tanzania",
+    "Republic of Moldova": "Moldova",
+    "Syrian Arab Republic": "Syria",
+    "Lao People's Democratic Republic": "Laos",
+    "United States of America": "United States",
+    "Côte d'Ivoire": "Côte d'Ivoire",
+    "Cote d'Ivoire": "Côte d'Ivoire",
+    "Cote d’Ivoire": "Côte d'Ivoire",
+    "Türkiye": "Türkiye",
+    "Turkey": "Türkiye",
+    "Czechia": "Czechia",
+    "Czech Republic": "Czechia",
+    "the former Yugoslav Republic of Macedonia": "North Macedonia",
+    "Macedonia FYR": "North Macedonia",
+    "Holy See": "Holy See",
+    "State of Palestine": "State of Palestine",
+    "Palestine": "State of Palestine",
+    "Swaziland": "Eswatini",
+    "Cape Verde": "Cabo Verde",
+    "DPR Korea": "Democratic People's Republic of Korea",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo",
+    "Republic of Congo": "Congo",
+    "Congo": "Congo",
+    "Bosnia & Herzegovina": "Bosnia and Herzegovina",
+    "Trinidad & Tobago": "Trinidad and Tobago",
+    "St Kitts & Nevis": "Saint Kitts and Nevis",
+    "St. Lucia": "Saint Lucia",
+    "St Vincent & the Grenadines": "Saint Vincent and the Grenadines",
+    "Sao Tome & Principe": "Sao Tome and Principe",
+    "São Tomé and Príncipe": "Sao Tome and Principe",
+    "Guinea Bissau": "Guinea-Bissau",
+    "Laos": "Laos",
+    "Burma": "Myanmar",
+    "Viet Nam": "Viet Nam",
+    "Vietnam": "Viet Nam",
+    "Republic of Korea": "Republic of Korea",
+    "Korea, Republic of": "Republic of Korea",
+    "Netherlands (Kingdom of the)": "Netherlands",
+    "The Netherlands": "Netherlands",
+    "the Gambia": "Gambia",
+    "Russia": "Russian Federation",
+    "Brunei Darussalam": "Brunei Darussalam",
+    "Timor-Leste": "Timor-Leste",
+    "  united   KINGDOM ": "United Kingdom",
+    "GBR": "United Kingdom",
+    "GB": "United Kingdom",
+    "UK": "United Kingdom",
+    "USA": "United States",
+    "NA": "Namibia",
+    "FRA": "France",
+    "VAT": "Holy See",
+    "PSE": "State of Palestine",
+}
+
+
+@pytest.mark.parametrize(("raw", "expected"), list(LISTED.items()))
+def test_normalize_state_listed_names(raw, expected):
+    assert normalize_state(raw) == expected
+
+
+def test_every_table_name_resolves_to_itself():
+    df = states()
+    for col in ("name", "official_name", "un_name", "iso3", "iso2"):
+        got = resolve_states(df[col], column=col)
+        assert (got["name"] == df["name"]).all(), col
+        assert (got["iso3"] == df["iso3"]).all(), col
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected"),
+    [
+        ("Untied Kingdom", "United Kingdom"),
+        ("Swizerland", "Switzerland"),
+        ("Phillipines", "Philippines"),
+        ("Columbia", "Colombia"),
+        ("Luxemburg", "Luxembourg"),
+        ("Kazakstan", "Kazakhstan"),
+    ],
+)
+def test_normalize_state_typos(typo, expected):
+    assert normalize_state(typo) == expected
+
+
+@pytest.mark.parametrize(
+    "ambiguous_or_wrong",
+    ["Austrlia", "Nigerai", "Atlantis", "France, Germany", "Sudan and South Sudan"],
+)
+def test_no_guess_when_ambiguous(ambiguous_or_wrong):
+    with pytest.raises(UnknownStateError):
+        normalize_state(ambiguous_or_wrong)
+
+
+def test_error_message_names_value_place_and_suggestion():
+    with pytest.raises(UnknownStateError) as info:
+        normalize_state("Untied Stetes", source="recs.csv", row=812, column="From")
+    err = info.value
+    msg = str(err)
+    assert "'Untied Stetes'" in msg
+    assert "column 'From'" in msg and "row 812" in msg and "recs.csv" in msg
+    assert "did you mean 'United States'?" in msg
+    assert len(err.candidates) == 3 and err.candidates[0] == "United States"
+    assert (err.value, err.row, err.column, err.source) == (
+        "Untied Stetes",
+        812,
+        "From",
+        "recs.csv",
+    )
+    assert isinstance(err, KeyError)  # UnknownNameError is a KeyError too
+
+
+def test_suggestions_for_ambiguous_typo():
+    with pytest.raises(UnknownStateError) as info:
+        normalize_state("Austrlia")
+    assert info.value.candidates[:2] == ["Australia", "Austria"]
+
+
+@pytest.mark.parametrize(
+    "not_a_state",
+    [
+        "(Unknown)",
+        "&#40;Unknown&#41;",
+        "",
+        "   ",
+        "European Union",
+        "African Group",
+        "Kosovo",
+        "Yugoslavia",
+        "Czechoslovakia",
+    ],
+)
+def test_non_states_are_not_mapped(not_a_state):
+    with pytest.raises(UnknownStateError) as info:
+        normalize_state(not_a_state)
+    assert info.value.candidates == []
+    assert "not a UN member or observer State" in str(info.value)
+
+
+def test_non_string_raises():
+    with pytest.raises(UnknownStateError):
+        normalize_state(None)
+
+
+# ------------------------------------------------------------ resolve_states
+
+
+def test_resolve_states_aligned_and_typed():
+    values = pd.Series(["UK", "Cote d'Ivoire", None, "Holy See", "UK"], index=[10, 11, 12, 13, 14])
+    out = resolve_states(values)
+    assert list(out.index) == [10, 11, 12, 13, 14]
+    assert list(out.columns) == ["name", "iso3", "group"]
+    assert all(str(t) == "string" for t in out.dtypes)
+    assert out["name"].tolist()[:2] == ["United Kingdom", "Côte d'Ivoire"]
+    assert out.loc[12].isna().all()  # missing in, missing out
+    assert out.loc[13, "iso3"] == "VAT" and pd.isna(out.loc[13, "group"])
+
+
+def test_resolve_states_raise_names_first_bad_row():
+    values = pd.Series(["France", "(Unknown)", "Atlantis"], index=[5, 6, 7])
+    with pytest.raises(UnknownStateError) as info:
+        resolve_states(values, source="x.csv", column="From")
+    assert info.value.row == 6 and info.value.value == "(Unknown)"
+    assert info.value.source == "x.csv" and info.value.column == "From"
+    rows = pd.Series([100, 200, 300], index=[5, 6, 7])
+    with pytest.raises(UnknownStateError) as info:
+        resolve_states(values, rows=rows)
+    assert info.value.row == 200
+    assert isinstance(info.value.row, int)
+
+
+def test_resolve_states_coerce():
+    values = pd.Series(["France", "(Unknown)", "European Union", "Atlantis", "Spain"])
+    out = resolve_states(values, errors="coerce")
+    assert out["iso3"].isna().tolist() == [False, True, True, True, False]
+
+
+def test_resolve_states_bad_errors_argument():
+    with pytest.raises(ValueError, match="errors"):
+        resolve_states(pd.Series(["France"]), errors="ignore")
+
+
+def test_resolve_states_resolves_each_distinct_value_once(monkeypatch):
+    calls = []
+    real = _states._lookup_uncached
+
+    def counting(value):
+        calls.append(value)
+        return real(value)
+
+    monkeypatch.setattr(_states, "_lookup_uncached", counting)
+    monkeypatch.setattr(_states, "_CACHE", {})
+    values = pd.Series(["France", "Spain", "France", "Peru"] * 5000)
+    out = resolve_states(values)
+    assert sorted(calls) == ["France", "Peru", "Spain"]
+    assert out["iso3"].value_counts()["FRA"] == 10000
+    resolve_states(values)  # second call: cached
+    assert len(calls) == 3
+
+
+def test_resolve_states_empty():
+    out = resolve_states(pd.Series([], dtype="string"))
+    assert out.empty and list(out.columns) == ["name", "iso3", "group"]
+
+
+# ------------------------------------------------------------------- groups
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Africa", "African"),
+        ("Asia", "Asia-Pacific"),
+        ("EEG", "Eastern European"),
+        ("GRULAC", "GRULAC"),
+        ("WEOG", "WEOG"),
+        ("Asia (Asian Group)", "Asia-Pacific"),
+        ("Africa (African Group)", "African"),
+        ("Eastern Europe (Eastern European Group)", "Eastern European"),
+        ("Latin America and the Caribbean (GRULAC)", "GRULAC"),
+        ("Western Europe and others (WEOG)", "WEOG"),
+        ("African Group", "African"),
+        ("Asia-Pacific Group", "Asia-Pacific"),
+        ("Eastern European Group", "Eastern European"),
+        ("Latin American and Caribbean Group", "GRULAC"),
+        ("Western European and others Group", "WEOG"),
+        ("asia-pacific", "Asia-Pacific"),
+        ("Eastern European", "Eastern European"),
+    ],
+)
+def test_normalize_group(label, expected):
+    assert normalize_group(label) == expected
+
+
+@pytest.mark.parametrize("label", ["Observer", None, float("nan"), "", "&#40;Unknown&#41;"])
+def test_normalize_group_missing(label):
+    assert normalize_group(label) is pd.NA
+
+
+def test_normalize_group_unknown():
+    with pytest.raises(ValueError, match="Unknown regional group 'Oceania'"):
+        normalize_group("Oceania")
+
+
+# -------------------------------------------------------------- real data
+
+
+def _upr_info_names(files):
+    frames = [
+        pd.read_csv(f, encoding="mac_roman", lineterminator="\r", dtype=str)
+        for f in files
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_every_upr_info_name_resolves(upr_info_files):
+    raw = _upr_info_names(upr_info_files)
+    for col, gcol in (("To", "To-Rgrp"), ("From", "From-Rgrp")):
+        pairs = raw[[col, gcol]].dropna().drop_duplicates()
+        known = pairs[~pairs[col].str.contains("Unknown")]
+        out = resolve_states(known[col], column=col)  # raises if any fails
+        assert out["iso3"].notna().all()
+        # UPR Info's regional group agrees with ours (Palestine: UPR Info
+        # says "Observer", we follow its Asia-Pacific group membership)
+        theirs = known[gcol].map(normalize_group)
+        same = theirs.astype("string").fillna("") == out["group"].fillna("")
+        assert set(known.loc[~same, col]) <= {"Palestine"}
+    unknown = raw.loc[raw["From"].str.contains("Unknown", na=False), "From"]
+    assert resolve_states(unknown, errors="coerce")["iso3"].isna().all()
+
+
+def test_every_dihr_name_resolves(shared_data):
+    path = shared_data / "dihr" / "upr-cycle1.xlsx"
+    if not path.exists():
+        pytest.skip("no DIHR export in shared data")
+    raw = pd.read_excel(path, usecols=["Recommendation", "Recommending state"], dtype=str)
+    names = pd.Series(pd.unique(raw.to_numpy().ravel()))
+    out = resolve_states(names.dropna(), column="Recommending state")
+    assert out["iso3"].notna().all()
+    assert out["iso3"].nunique() == len(names.dropna())  # no two names merged
