@@ -19,8 +19,4 @@ def load_upr_info():
     files = sorted((shared_data() / "upr-info").glob("sessions-*.csv"))
     if not files:
         raise SystemExit(f"UPR Info exports not found under {shared_data()}")
-    if os.environ.get("UPR_PICKLE"):  # development only
-        import pandas as pd
-
-        return pd.read_pickle(os.environ["UPR_PICKLE"])
     return upr_targets.load_recommendations(files)

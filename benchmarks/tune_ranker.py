@@ -29,7 +29,7 @@ from _data import load_upr_info  # noqa: E402
 from upr_targets._backtest import _iter_reviews, _metrics, _queries  # noqa: E402
 from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker  # noqa: E402
 
-HALF_LIVES = (0.5, 0.75, 1.0, 1.5, 2.0, 4.0, np.inf)
+HALF_LIVES = (0.5, 1.0, 1.5, 2.0, 4.0)
 FOLDS = range(7, 13)
 LEARN_FROM = 3
 NON_DYADIC = [c for c in COMPONENTS if c not in DYADIC]

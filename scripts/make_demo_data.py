@@ -18,7 +18,9 @@ from upr_targets._demo import make_demo, write_demo_csv
 
 SEED = 20080407  # the first UPR Working Group session opened on 7 April 2008
 N_ROWS = 20_000
-OUT = Path(__file__).resolve().parents[1] / "src" / "upr_targets" / "data" / "demo.csv.gz"
+OUT = (
+    Path(__file__).resolve().parents[1] / "src" / "upr_targets" / "data" / "demo.csv.gz"
+)
 
 
 def main() -> int:

@@ -104,7 +104,9 @@ def test_known_reviews():
 
 
 def test_cycle_of_session_scalar():
-    assert [cycle_of_session(s) for s in (1, 12, 13, 26, 27, 40, 41, 54, 55, 68, 69)] == [
+    assert [
+        cycle_of_session(s) for s in (1, 12, 13, 26, 27, 40, 41, 54, 55, 68, 69)
+    ] == [
         1,
         1,
         2,
@@ -220,6 +222,11 @@ def test_next_review_unknown_state():
         next_review("Atlantis")
 
 
+def test_next_review_observer():
+    with pytest.raises(ValueError, match="Holy See is not reviewed"):
+        next_review("Holy See")
+
+
 # ------------------------------------------------------------- real data
 
 
@@ -264,17 +271,42 @@ def test_matrices_agree(shared_data):
         assert row["cycle"].item() == cycle
 
 
-def test_dihr_years_fit_cycle_1(shared_data):
+def _read_dihr(path) -> pd.DataFrame:
+    """Distinct (SuR, recommending State, field_year) of the DIHR export."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = wb.active.iter_rows(values_only=True)
+        header = list(next(rows))
+        cols = [
+            header.index(c)
+            for c in ("Recommendation", "Recommending state", "field_year")
+        ]
+        seen = {tuple(r[c] for c in cols) for r in rows}
+    finally:
+        wb.close()
+    return pd.DataFrame(sorted(seen), columns=["sur", "rs", "field_year"])
+
+
+def test_dihr_names_resolve_and_years_fit_cycle_1(shared_data):
     from upr_targets._states import resolve_states
 
     path = shared_data / "dihr" / "upr-cycle1.xlsx"
     if not path.exists():
         pytest.skip("no DIHR export in shared data")
-    raw = pd.read_excel(path, usecols=["Recommendation", "field_year"], dtype=str)
-    pairs = raw.drop_duplicates().reset_index(drop=True)
+    raw = _read_dihr(path)
+    # every name resolves, and no two names fall on one State
+    names = pd.Series(pd.unique(raw[["sur", "rs"]].to_numpy().ravel())).dropna()
+    out = resolve_states(names, column="Recommending state")
+    assert out["iso3"].notna().all()
+    assert out["iso3"].is_unique
+    # every (SuR, year) has a session in cycle 1
+    pairs = raw[["sur", "field_year"]].drop_duplicates().reset_index(drop=True)
     year = pairs["field_year"].str.extract(r"(\d{4})")[0].astype(int)
     cycle = pairs["field_year"].str.extract(r"Cycle (\d)")[0].astype(int)
-    iso3 = resolve_states(pairs["Recommendation"])["iso3"]
-    out = assign_sessions(iso3, year=year, cycle=cycle)
-    assert out["session"].notna().all(), pairs[out["session"].isna()]
-    assert (out["cycle"] == 1).all()
+    iso3 = resolve_states(pairs["sur"])["iso3"]
+    got = assign_sessions(iso3, year=year, cycle=cycle)
+    assert got["session"].notna().all(), pairs[got["session"].isna()]
+    assert (got["cycle"] == 1).all()
+    assert (got["year"] == year).all()

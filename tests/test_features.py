@@ -70,7 +70,7 @@ def test_query_counts_respect_before_session():
     dp = X.theme_pos["Death penalty"]
     assert q.p == 2
     assert q.theme[b, dp] == 0  # B's death-penalty rec is in session 3
-    assert q.theme_to_sur[a, dp] == 1
+    assert q.theme_to_sur[a, dp] == 2
     assert q.prev == 0  # X was reviewed in session 1
     assert q.to_sur_prev[a] == 2
     # recency: session 2 weighs 1, session 1 weighs 0.5 with a half-life of 1

@@ -113,6 +113,28 @@ def test_split_states_inline_attribution_cycle1():
     assert "(Belgium, Italy)" in body  # who said what stays in the text
 
 
+def test_split_states_inline_with_nested_names():
+    body, states = split_states(
+        "To abolish the death penalty (Iran (Islamic Republic of), Italy) and to "
+        "ratify the Second Optional Protocol (Mexico);"
+    )
+    assert states == ["Iran (Islamic Republic of)", "Italy", "Mexico"]
+
+
+def test_parse_symbol_and_year_from_first_page():
+    first = (
+        "A/HRC/8/99\n29 May 2008\n" + TITLE.format(sur="Chad") + "1. Introduction.\n"
+    )
+    body = """II. Conclusions and/or recommendations
+95. The following recommendations enjoy the support of Chad:
+95.1 Ratify it (Brazil).
+96. All conclusions and/or recommendations contained"""
+    raw = parse_un_report_text([first, body], source="G0812345.pdf")
+    assert raw["document"].tolist() == ["A/HRC/8/99"]
+    assert raw["recommendation_id"].tolist() == ["A/HRC/8/99 95.1"]
+    assert raw["session"].isna().all() and raw["year"].tolist() == [2008]
+
+
 def test_split_states_ignores_non_state_asides():
     body, states = split_states(
         "Ratify the Palermo Protocol (Protocol to Prevent Trafficking), and the "
@@ -260,6 +282,17 @@ def test_parse_cycle1_status_paragraph_names_recommendations():
     }
 
 
+def test_parse_cycle1_status_paragraph_names_the_list():
+    body = """II. CONCLUSIONS AND/OR RECOMMENDATIONS
+64. The following recommendations were made to Chad:
+1. To ratify the Convention (Brazil);
+2. To abolish the death penalty (Italy).
+65. The recommendations contained in paragraph 64 enjoy the support of Chad.
+66. All conclusions and/or recommendations contained in the present report"""
+    raw = parse_un_report_text(_report(body))
+    assert raw["response"].tolist() == ["supported", "supported"]
+
+
 def test_parse_cycle3_lists_headers_and_hyphens():
     page2 = """A/HRC/44/99
 2
@@ -292,6 +325,41 @@ Northern Ireland).
     assert "A/HRC" not in " ".join(raw["text"])
     assert raw["response"].tolist() == ["supported"] * 4 + ["noted"] * 3
     assert (raw["session"] == 35).all() and (raw["sur"] == "Kenya").all()
+
+
+def test_parse_lettered_items_and_heading_over_two_lines():
+    body = """II. Conclusions and
+recommendations
+70. Chad accepted the following recommendations:
+(a) To ratify the Convention (Brazil);
+(b) To train judges (Chile).
+71. The following recommendations did not enjoy the support of Chad:
+(a) To abolish the death penalty (Italy).
+72. All conclusions and/or recommendations contained"""
+    raw = parse_un_report_text(_report(body))
+    assert raw["paragraph"].tolist() == ["70(a)", "70(b)", "71(a)"]
+    assert raw["response"].tolist() == ["supported", "supported", "noted"]
+    assert raw["recommending_state"].tolist() == ["Brazil", "Chile", "Italy"]
+
+
+def test_parse_drops_footnotes_below_separator():
+    page2 = """II. Conclusions and/or recommendations
+95. The following recommendations enjoy the support of Chad:
+95.1 Ratify the Convention (Brazil);2
+95.2 Train judges on
+_________________________
+2 As read during the interactive dialogue.
+GE.19-11255"""
+    page3 = """A/HRC/42/99
+3
+gender equality (Chile).
+96. All conclusions and/or recommendations contained"""
+    raw = parse_un_report_text(_report(page2) + [page3])
+    assert raw["text"].tolist() == [
+        "Ratify the Convention",
+        "Train judges on gender equality",
+    ]
+    assert raw["recommending_state"].tolist() == ["Brazil", "Chile"]
 
 
 def test_parse_warns_about_missing_numbers():
@@ -492,6 +560,39 @@ def test_parse_matrix(tmp_path):
         and set(raw["year"]) == {2013}
     )
     assert raw["source_row"].tolist() == [3, 3, 4, 4, 8, 8, 8]
+
+
+def test_matrix_continued_in_second_table(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("UPR of Chad (3rd Cycle – 31st session)")
+    first = doc.add_table(rows=3, cols=3)
+    values = [
+        ["Note", "", ""],  # a row before the header: not read, with a warning
+        ["Recommendation", "Position", "Full list of themes"],
+        [
+            "10.1 Ratify the OP-CAT (Brazil);",
+            "Supported",
+            "A12 Acceptance of international norms",
+        ],
+    ]
+    for row, vals in zip(first.rows, values, strict=True):
+        for cell, v in zip(row.cells, vals, strict=True):
+            cell.text = v
+    second = doc.add_table(rows=1, cols=3)
+    for cell, v in zip(
+        second.rows[0].cells,
+        ["10.2 Abolish it (Chile).", "Noted", "D22 Death penalty"],
+        strict=True,
+    ):
+        cell.text = v
+    path = tmp_path / "chad.docx"
+    doc.save(path)
+    with pytest.warns(UPRDataWarning, match=r"table 1 row 1"):
+        raw = parse_matrix_tables(path)
+    assert raw["paragraph"].tolist() == ["10.1", "10.2"]
+    assert raw["source_table"].tolist() == [1, 2]
+    assert raw["source_row"].tolist() == [3, 1]
+    assert set(raw["session"]) == {31} and set(raw["cycle"]) == {3}
 
 
 def test_matrix_sur_from_file_name(tmp_path):

@@ -6,12 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
 
-from upr_targets._plotting import (  # noqa: E402
+from upr_targets._plotting import (
     acceptance_table,
     plot_acceptance,
     plot_backtest,
@@ -31,7 +31,12 @@ STATES = [
     ("Japan", "Asia-Pacific"),
     ("Holy See", None),
 ]
-THEMES = ["Death penalty", "Women's rights", "Torture and other CID treatment", "Justice"]
+THEMES = [
+    "Death penalty",
+    "Women's rights",
+    "Torture and other CID treatment",
+    "Justice",
+]
 
 
 def fake_recommendations(n: int = 300, seed: int = 0) -> pd.DataFrame:
@@ -39,14 +44,19 @@ def fake_recommendations(n: int = 300, seed: int = 0) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rs = rng.integers(0, len(STATES), n)
     surs = np.array(["Chad", "Peru", "Viet Nam"])[rng.integers(0, 3, n)]
-    themes = [list(rng.choice(THEMES, size=rng.integers(0, 3), replace=False)) for _ in range(n)]
+    themes = [
+        list(rng.choice(THEMES, size=rng.integers(0, 3), replace=False))
+        for _ in range(n)
+    ]
     return pd.DataFrame(
         {
             "text": [f"Recommendation {i}" for i in range(n)],
             "sur": surs,
             "recommending_state": [STATES[i][0] for i in rs],
             "rs_group": pd.Series([STATES[i][1] for i in rs], dtype="string"),
-            "response": rng.choice(["supported", "noted", "not supported"], n, p=[0.7, 0.25, 0.05]),
+            "response": rng.choice(
+                ["supported", "noted", "not supported"], n, p=[0.7, 0.25, 0.05]
+            ),
             "action_category": pd.array(rng.integers(1, 6, n), dtype="Int64"),
             "themes": themes,
             "session": pd.array(rng.integers(1, 18, n), dtype="Int64"),
@@ -107,7 +117,9 @@ def test_heatmap_orders_and_values(recs, order, value):
 
 
 def test_heatmap_share_values(recs):
-    ax = plot_interest_heatmap(recs, states=["France"], themes=["Death penalty"], value="share")
+    ax = plot_interest_heatmap(
+        recs, states=["France"], themes=["Death penalty"], value="share"
+    )
     fr = recs[recs["recommending_state"] == "France"]
     expected = fr["themes"].map(lambda t: "Death penalty" in t).mean()
     assert ax.get_images()[0].get_array()[0, 0] == pytest.approx(expected)
@@ -125,7 +137,10 @@ def test_heatmap_thirty_states_no_overlap():
     n = 2000
     df = pd.DataFrame(
         {
-            "recommending_state": [f"State number {i} with a long official name" for i in rng.integers(0, 40, n)],
+            "recommending_state": [
+                f"State number {i} with a long official name"
+                for i in rng.integers(0, 40, n)
+            ],
             "themes": [list(rng.choice(THEMES, 2, replace=False)) for _ in range(n)],
         }
     )
@@ -159,14 +174,22 @@ def test_heatmap_bad_args(recs):
 
 def test_ranking_stacked_components():
     ranking = fake_ranking()
-    assert ranking_components(ranking) == ["interest_score", "sur_score", "acceptance_score"]
+    assert ranking_components(ranking) == [
+        "interest_score",
+        "sur_score",
+        "acceptance_score",
+    ]
     ax = plot_ranking(ranking, top=15)
     _check(ax)
     assert len(ax.get_yticklabels()) == 15
     assert ax.get_yticklabels()[0].get_text().startswith("1. ")
     assert len(ax.patches) == 15 * 3
     legend = ax.get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == ["Interest", "Sur", "Acceptance"]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Interest",
+        "SuR",
+        "Acceptance",
+    ]
 
 
 def test_ranking_components_from_attrs():

@@ -9,12 +9,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pandas as pd
+import pytest
 
-from upr_targets import _report  # noqa: E402
-from upr_targets._report import SECTIONS, Report, build_report, write_report  # noqa: E402
+from upr_targets import _report
+from upr_targets._report import SECTIONS, Report, build_report, write_report
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -29,7 +29,12 @@ STATES = [
     ("Poland", "POL", "Eastern European"),
     ("Japan", "JPN", "Asia-Pacific"),
 ]
-THEMES = ["Death penalty", "Women's rights", "Torture and other CID treatment", "Justice"]
+THEMES = [
+    "Death penalty",
+    "Women's rights",
+    "Torture and other CID treatment",
+    "Justice",
+]
 
 
 def fake_recommendations(n: int = 400, seed: int = 0) -> pd.DataFrame:
@@ -50,7 +55,10 @@ def fake_recommendations(n: int = 400, seed: int = 0) -> pd.DataFrame:
             "rs_group": [STATES[i][2] for i in rs],
             "response": rng.choice(["supported", "noted"], n, p=[0.7, 0.3]),
             "action_category": rng.integers(1, 6, n),
-            "themes": [list(rng.choice(THEMES, size=rng.integers(1, 3), replace=False)) for _ in range(n)],
+            "themes": [
+                list(rng.choice(THEMES, size=rng.integers(1, 3), replace=False))
+                for _ in range(n)
+            ],
             "session": session,
             "cycle": np.where(session > 12, 2, 1),
             "year": 2007 + (session + 1) // 3,
@@ -62,8 +70,12 @@ def fake_recommendations(n: int = 400, seed: int = 0) -> pd.DataFrame:
     )
     # Hostile texts: HTML and spreadsheet formulas.
     df.loc[0, "text"] = f"Abolish the death penalty {SCRIPT}"
-    df.loc[0, ["sur", "recommending_state", "themes"]] = ["Chad", "France", ["Death penalty"]]
-    df.loc[1, "text"] = "=HYPERLINK(\"http://evil\",\"x\")"
+    df.loc[0, ["sur", "recommending_state", "themes"]] = [
+        "Chad",
+        "France",
+        ["Death penalty"],
+    ]
+    df.loc[1, "text"] = '=HYPERLINK("http://evil","x")'
     df.loc[1, ["sur", "recommending_state"]] = ["Chad", "France"]
     df.at[1, "themes"] = ["Death penalty"]
     return df
@@ -79,7 +91,9 @@ class FakeRanker:
     def match_themes(self, text):
         words = set(re.findall(r"\w+", text.lower()))
         rows = [(t, len(words & set(re.findall(r"\w+", t.lower())))) for t in THEMES]
-        df = pd.DataFrame(rows, columns=["theme", "score"]).sort_values("score", ascending=False)
+        df = pd.DataFrame(rows, columns=["theme", "score"]).sort_values(
+            "score", ascending=False
+        )
         return df[df["score"] > 0].reset_index(drop=True)
 
     def rank(self, sur, *, themes=None, issue_text=None, before_session=None, top=None):
@@ -94,18 +108,24 @@ class FakeRanker:
         df["interest_score"] = df["state"].map(interest).fillna(0.0)
         df["sur_score"] = df["state"].map(to_sur).fillna(0.0)
         df["score"] = df["interest_score"] + df["sur_score"]
-        df["n_on_themes"] = df["state"].map(on["recommending_state"].value_counts()).fillna(0)
+        df["n_on_themes"] = (
+            df["state"].map(on["recommending_state"].value_counts()).fillna(0)
+        )
         df["p_accept"] = 0.7
         df = df.sort_values("score", ascending=False).reset_index(drop=True)
         df.insert(0, "rank", np.arange(1, len(df) + 1))
-        df["explanation"] = "Made " + df["n_on_themes"].astype(int).astype(str) + " <b>recs</b>"
+        df["explanation"] = (
+            "Made " + df["n_on_themes"].astype(int).astype(str) + " <b>recs</b>"
+        )
         df.attrs["components"] = ["interest_score", "sur_score"]
         return df.head(top) if top else df
 
     def evidence(self, state, sur, themes, before_session=None):
         recs = self.recommendations_
         wanted = set(themes)
-        mask = (recs["recommending_state"] == state) & recs["themes"].map(lambda t: bool(wanted & set(t)))
+        mask = (recs["recommending_state"] == state) & recs["themes"].map(
+            lambda t: bool(wanted & set(t))
+        )
         return recs[mask]
 
 
@@ -117,8 +137,12 @@ def recs():
 @pytest.fixture(scope="module")
 def report(recs):
     return build_report(
-        recs, "Chad", ["death penalty", "women's rights and justice"], ranker=FakeRanker().fit(recs),
-        top=8, today="2026-01-15",
+        recs,
+        "Chad",
+        ["death penalty", "women's rights and justice"],
+        ranker=FakeRanker().fit(recs),
+        top=8,
+        today="2026-01-15",
     )
 
 
@@ -130,7 +154,9 @@ def test_report_object(report):
     assert report.themes["used"].any()
     assert set(report.evidence["target"]) <= {"this SuR", "other SuRs"}
     assert report.evidence_counts.loc["France", "this SuR"] >= 2
-    assert {"ranking", "acceptance_group", "acceptance_category", "interest"} <= set(report.figures)
+    assert {"ranking", "acceptance_group", "acceptance_category", "interest"} <= set(
+        report.figures
+    )
     assert report.figures["ranking"].startswith(b"\x89PNG")
     assert not report.synthetic
     assert "Chad" in repr(report)
@@ -141,9 +167,15 @@ def test_acceptance_tables(report, recs):
     assert report.acceptance_by_group["total"].sum() == len(chad)
     assert report.acceptance_by_category["total"].sum() == len(chad)
     est = report.acceptance_estimates
-    assert {"state", "recommendations_to_sur", "share_supported", "p_accept"} <= set(est.columns)
+    assert {"state", "recommendations_to_sur", "share_supported", "p_accept"} <= set(
+        est.columns
+    )
     fr = chad[chad["recommending_state"] == "France"]
     assert est.set_index("state").loc["France", "recommendations_to_sur"] == len(fr)
+    assert est["p_supported"].between(0, 1).all()
+    assert est["p_supported_specific"].between(0, 1).all()
+    n, share = report.themes_acceptance
+    assert 0 < n <= len(chad) and 0 <= share <= 1
 
 
 def test_groupings(report):
@@ -158,7 +190,7 @@ def test_groupings(report):
 def test_html_sections_and_self_contained(report):
     html = report.to_html()
     assert html.startswith("<!DOCTYPE html>")
-    for sid, title in SECTIONS:
+    for sid, _title in SECTIONS:
         assert f'id="{sid}"' in html and f'href="#{sid}"' in html
     assert html.count("data:image/png;base64,") == 4
     assert "@media print" in html and "page-break-before" in html
@@ -180,7 +212,7 @@ def test_html_escapes_data(report):
 
 def test_markdown(report, tmp_path):
     md = report.to_markdown()
-    for i, (sid, title) in enumerate(SECTIONS, start=1):
+    for i, (sid, _title) in enumerate(SECTIONS, start=1):
         assert f"## {i}. " in md
         assert f'<a id="{sid}"></a>' in md
     assert "| Rank | State |" in md
@@ -197,7 +229,9 @@ def test_markdown_table_escaping():
     table = _report._md_table(df)
     lines = table.splitlines()
     assert len(lines) == 4
-    assert all(line.count(" | ") == 1 for line in lines[2:])  # the pipe inside is escaped
+    assert all(
+        line.count(" | ") == 1 for line in lines[2:]
+    )  # the pipe inside is escaped
     assert "\\[x\\]" in table
 
 
@@ -207,7 +241,13 @@ def test_excel(report, tmp_path):
     path = report.save(tmp_path / "chad.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == [
-        "Summary", "Ranking", "Evidence", "Acceptance", "Acceptance estimates", "Groupings", "Timeline",
+        "Summary",
+        "Ranking",
+        "Evidence",
+        "Acceptance",
+        "Acceptance estimates",
+        "Groupings",
+        "Timeline",
     ]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
@@ -222,7 +262,7 @@ def test_excel(report, tmp_path):
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert "'=HYPERLINK(\"http://evil\",\"x\")" in texts
+    assert '\'=HYPERLINK("http://evil","x")' in texts
 
 
 def test_excel_cell_injection():
@@ -251,7 +291,14 @@ def test_timeline(report):
 
 
 def test_timeline_dates_from_review():
-    review = pd.Series({"session": 50, "cycle": 4, "start_date": pd.Timestamp("2027-05-03"), "year": 2027})
+    review = pd.Series(
+        {
+            "session": 50,
+            "cycle": 4,
+            "start_date": pd.Timestamp("2027-05-03"),
+            "year": 2027,
+        }
+    )
     t = _report._timeline(review, pd.Timestamp("2026-11-29").date())
     by = t.set_index("phase")
     assert by.loc["6–12 months before", "start"] == pd.Timestamp("2026-05-03")
@@ -264,6 +311,42 @@ def test_timeline_dates_from_review():
     assert by.loc["The review", "status"] == "upcoming"
 
 
+def test_timeline_month_only_review():
+    review = pd.Series(
+        {
+            "session": 63,
+            "cycle": 5,
+            "start_date": pd.NaT,
+            "year": 2030,
+            "month": 1,
+            "basis": "projected",
+        }
+    )
+    t = _report._timeline(review, pd.Timestamp("2026-11-29").date())
+    assert t.loc[t["phase"] == "The review", "start"].iloc[0] == pd.Timestamp(
+        "2030-01-01"
+    )
+    line = _report._review_line(review)
+    assert "January 2030" in line and "projected" in line and "session 63" in line
+    assert (
+        _report._timeline(None, pd.Timestamp("2026-11-29").date())["start"].isna().all()
+    )
+
+
+def test_components_table(report):
+    html = report.to_html()
+    assert "Score components" in html
+    comps = report._components_view()
+    assert list(comps.columns) == [
+        "rank",
+        "state",
+        "score",
+        "interest_score",
+        "sur_score",
+    ]
+    assert "### Score components" in report.to_markdown()
+
+
 def test_synthetic_banner(recs):
     fake = recs.copy()
     fake.attrs["synthetic"] = True
@@ -273,7 +356,9 @@ def test_synthetic_banner(recs):
     assert "SYNTHETIC DATA" in rep.to_markdown()
     assert "SYNTHETIC DATA" in rep.excel_sheets()["Summary"].to_string()
     demo_like = recs.assign(source="demo")
-    assert build_report(demo_like, "Chad", "death penalty", ranker=FakeRanker()).synthetic
+    assert build_report(
+        demo_like, "Chad", "death penalty", ranker=FakeRanker()
+    ).synthetic
 
 
 def test_too_many_issues(recs):
@@ -287,11 +372,20 @@ def test_explicit_themes(recs):
     ranker = FakeRanker().fit(recs)
     rep = build_report(recs, "Chad", None, themes=["Justice"], ranker=ranker)
     assert rep.issues == ["Justice"]
-    assert rep.themes["theme"].tolist() == ["Justice"] and rep.themes["how"].tolist() == ["given"]
+    assert rep.themes["theme"].tolist() == ["Justice"] and rep.themes[
+        "how"
+    ].tolist() == ["given"]
     rep = build_report(
-        recs, "Chad", ["x", "y"], themes={"x": ["Justice"], "y": "Death penalty"}, ranker=ranker
+        recs,
+        "Chad",
+        ["x", "y"],
+        themes={"x": ["Justice"], "y": "Death penalty"},
+        ranker=ranker,
     )
-    assert rep.themes.groupby("issue")["theme"].first().to_dict() == {"x": "Justice", "y": "Death penalty"}
+    assert rep.themes.groupby("issue")["theme"].first().to_dict() == {
+        "x": "Justice",
+        "y": "Death penalty",
+    }
     with pytest.raises(ValueError, match="one list per issue"):
         build_report(recs, "Chad", ["x", "y"], themes=[["Justice"]], ranker=ranker)
 
@@ -300,11 +394,15 @@ def test_unknown_extension(report, recs, tmp_path):
     with pytest.raises(ValueError, match=r"\.html, \.md or \.xlsx"):
         report.save(tmp_path / "x.pdf")
     with pytest.raises(ValueError, match=r"\.html, \.md or \.xlsx"):
-        write_report(recs, "Chad", "death penalty", tmp_path / "x.docx", ranker=FakeRanker())
+        write_report(
+            recs, "Chad", "death penalty", tmp_path / "x.docx", ranker=FakeRanker()
+        )
 
 
 def test_write_report_html(recs, tmp_path):
-    out = write_report(recs, "Chad", "death penalty", tmp_path / "r.html", ranker=FakeRanker())
+    out = write_report(
+        recs, "Chad", "death penalty", tmp_path / "r.html", ranker=FakeRanker()
+    )
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -328,7 +426,9 @@ def _real_or_skip(func, *args, **kwargs):
 
 def test_end_to_end_demo(demo, tmp_path):
     sur = demo["sur"].value_counts().index[0]
-    rep = _real_or_skip(build_report, demo, sur, ["torture in prisons", "child marriage"], top=10)
+    rep = _real_or_skip(
+        build_report, demo, sur, ["torture in prisons", "child marriage"], top=10
+    )
     assert rep.synthetic
     assert 0 < len(rep.ranking) <= 10
     for suffix in (".html", ".md", ".xlsx"):
@@ -339,7 +439,11 @@ def test_end_to_end_demo(demo, tmp_path):
 def test_end_to_end_real(upr_info, tmp_path):
     start = time.perf_counter()
     rep = _real_or_skip(
-        build_report, upr_info, "Kenya", ["torture in police custody", "death penalty"], top=20
+        build_report,
+        upr_info,
+        "Kenya",
+        ["torture in police custody", "death penalty"],
+        top=20,
     )
     took = time.perf_counter() - start
     print(f"build_report on {len(upr_info):,} rows: {took:.2f} s")

@@ -8,11 +8,11 @@ import pytest
 from upr_targets import (
     REGIONAL_GROUPS,
     UnknownStateError,
+    _states,
     normalize_group,
     normalize_state,
     states,
 )
-from upr_targets import _states
 from upr_targets._states import resolve_states
 
 # --------------------------------------------------------------- the table
@@ -268,7 +268,9 @@ def test_non_string_raises():
 
 
 def test_resolve_states_aligned_and_typed():
-    values = pd.Series(["UK", "Cote d'Ivoire", None, "Holy See", "UK"], index=[10, 11, 12, 13, 14])
+    values = pd.Series(
+        ["UK", "Cote d'Ivoire", None, "Holy See", "UK"], index=[10, 11, 12, 13, 14]
+    )
     out = resolve_states(values)
     assert list(out.index) == [10, 11, 12, 13, 14]
     assert list(out.columns) == ["name", "iso3", "group"]
@@ -354,9 +356,19 @@ def test_normalize_group(label, expected):
     assert normalize_group(label) == expected
 
 
-@pytest.mark.parametrize("label", ["Observer", None, float("nan"), "", "&#40;Unknown&#41;"])
+@pytest.mark.parametrize(
+    "label", ["Observer", None, float("nan"), "", "&#40;Unknown&#41;"]
+)
 def test_normalize_group_missing(label):
     assert normalize_group(label) is pd.NA
+
+
+def test_normalize_group_series():
+    s = pd.Series(["Africa", "Observer", None, "WEOG", "Africa"], index=list("abcde"))
+    out = normalize_group(s)
+    assert out.index.tolist() == list("abcde")
+    assert str(out.dtype) == "string"
+    assert out.tolist() == ["African", pd.NA, pd.NA, "WEOG", "African"]
 
 
 def test_normalize_group_unknown():
@@ -391,12 +403,4 @@ def test_every_upr_info_name_resolves(upr_info_files):
     assert resolve_states(unknown, errors="coerce")["iso3"].isna().all()
 
 
-def test_every_dihr_name_resolves(shared_data):
-    path = shared_data / "dihr" / "upr-cycle1.xlsx"
-    if not path.exists():
-        pytest.skip("no DIHR export in shared data")
-    raw = pd.read_excel(path, usecols=["Recommendation", "Recommending state"], dtype=str)
-    names = pd.Series(pd.unique(raw.to_numpy().ravel()))
-    out = resolve_states(names.dropna(), column="Recommending state")
-    assert out["iso3"].notna().all()
-    assert out["iso3"].nunique() == len(names.dropna())  # no two names merged
+# The DIHR export's names are checked in test_calendar.py, which reads it once.

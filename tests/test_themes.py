@@ -17,7 +17,11 @@ def test_themes_table():
     assert t["theme"].is_unique
     assert t["keywords"].map(len).between(10, 30).all()
     assert t["description"].str.len().gt(20).all()
-    assert {"Death penalty", "Women's rights", "Sexual Orientation and Gender Identity"} <= set(t["theme"])
+    assert {
+        "Death penalty",
+        "Women's rights",
+        "Sexual Orientation and Gender Identity",
+    } <= set(t["theme"])
     dp = t.set_index("theme").loc["Death penalty", "keywords"]
     assert "capital punishment" in dp and "moratorium" in dp
 
@@ -85,19 +89,46 @@ def test_crosswalk_table():
     [
         (["D23 Death penalty"], "uhri", ["Death penalty"]),
         (["Death penalty"], "uhri", ["Death penalty"]),
-        (["F13 Violence against women", "F19 Girls"], "uhri", ["Women's rights", "Rights of the Child"]),
+        (
+            ["F13 Violence against women", "F19 Girls"],
+            "uhri",
+            ["Women's rights", "Rights of the Child"],
+        ),
         (["- women", "- children"], "uhri", ["Women's rights", "Rights of the Child"]),
-        (["G2 Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)"], "uhri",
-         ["Sexual Orientation and Gender Identity"]),
+        (
+            ["G2 Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)"],
+            "uhri",
+            ["Sexual Orientation and Gender Identity"],
+        ),
         (["5"], "sdg", ["Women's rights"]),
         (["5. Gender equality"], "sdg", ["Women's rights"]),
-        (["5.4"], "sdg", ["Women's rights"]),  # an unlisted target falls back to its goal
+        (
+            ["5.4"],
+            "sdg",
+            ["Women's rights"],
+        ),  # an unlisted target falls back to its goal
         (["4"], "sdg", ["Right to education"]),
-        (["16.10"], "sdg", ["Freedom of opinion and expression", "Freedom of the press", "Human rights defenders"]),
+        (
+            ["16.10"],
+            "sdg",
+            [
+                "Freedom of opinion and expression",
+                "Freedom of the press",
+                "Human rights defenders",
+            ],
+        ),
         (["16"], "sdg", []),  # too broad: no clear mapping
-        (["Women and girlsChildren"], "dihr", ["Women's rights", "Rights of the Child"]),
+        (
+            ["Women and girlsChildren"],
+            "dihr",
+            ["Women's rights", "Rights of the Child"],
+        ),
         (["LGBTI"], "dihr", ["Sexual Orientation and Gender Identity"]),
-        (["Women's rights", "Death penalty", "Women's rights"], "upr-info", ["Women's rights", "Death penalty"]),
+        (
+            ["Women's rights", "Death penalty", "Women's rights"],
+            "upr-info",
+            ["Women's rights", "Death penalty"],
+        ),
         (["Z99 Something new"], "uhri", []),
     ],
 )
@@ -109,7 +140,9 @@ def test_map_source_themes_edge_cases():
     assert map_source_themes(None, "uhri") == []
     assert map_source_themes([], "sdg") == []
     assert map_source_themes("D23 Death penalty", "uhri") == ["Death penalty"]
-    assert map_source_themes([None, pd.NA, "", "D23 Death penalty"], "uhri") == ["Death penalty"]
+    assert map_source_themes([None, pd.NA, "", "D23 Death penalty"], "uhri") == [
+        "Death penalty"
+    ]
     with pytest.raises(ValueError, match="Unknown theme source 'foo'"):
         map_source_themes(["x"], "foo")
 

@@ -8,7 +8,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ._errors import SchemaError
-from ._features import theme_matrix
+from ._features import _codes, theme_matrix
 from ._schema import validate
 
 _BLOCKS = ("sur", "recommending_state", "rs_group", "sur_group", "action_category")
@@ -79,7 +79,7 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
                 vals = frame[block].astype("string")
             else:
                 vals = pd.Series(pd.NA, index=frame.index, dtype="string")
-            codes = pd.Categorical(vals, categories=self.levels_[block]).codes
+            codes = _codes(vals, self.levels_[block])
             ok = codes >= 0
             mats.append(
                 sp.csr_matrix(
@@ -99,7 +99,7 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
                 key = sur + "|" + ac
             else:
                 key = pd.Series(pd.NA, index=frame.index, dtype="string")
-            codes = pd.Categorical(key, categories=self.levels_["sur|action"]).codes
+            codes = _codes(key, self.levels_["sur|action"])
             ok = codes >= 0
             mats.append(
                 sp.csr_matrix(

@@ -15,6 +15,7 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from ._states import normalize_state
 
@@ -39,7 +40,9 @@ def _read(name: str) -> pd.DataFrame:
         return pd.read_csv(f, comment="#", dtype=str, keep_default_na=False)
 
 
-def cycle_of_session(session):
+def cycle_of_session(
+    session: int | ArrayLike | pd.Series,
+) -> int | np.ndarray | pd.Series:
     """Return the UPR cycle of a Working Group session.
 
     Cycle 1 is sessions 1-12, cycle 2 13-26, cycle 3 27-40, cycle 4 41-54,
@@ -296,14 +299,16 @@ def _projected_session(session: int) -> dict:
     ses = _sessions()
     last = ses.iloc[-1]
     k = session - int(last["session"])
-    pos = _RHYTHM.index(int(last["month"])) + k
+    month = int(last["month"])
+    slot = min(range(len(_RHYTHM)), key=lambda i: abs(_RHYTHM[i] - month))
+    pos = slot + k
     return {
         "year": int(last["year"]) + pos // len(_RHYTHM),
         "month": _RHYTHM[pos % len(_RHYTHM)],
     }
 
 
-def next_review(sur: str, after=None) -> pd.Series:
+def next_review(sur: str, after: str | pd.Timestamp | None = None) -> pd.Series:
     """Return the next UPR review of a State after a date.
 
     Parameters
@@ -322,6 +327,13 @@ def next_review(sur: str, after=None) -> pd.Series:
         sessions, the review is projected 14 sessions after the last one, in
         the January / May / November rhythm of the Working Group.
 
+    Raises
+    ------
+    UnknownStateError
+        When ``sur`` is not a State's name.
+    ValueError
+        For an observer State, which the UPR does not review.
+
     Examples
     --------
     >>> from upr_targets import next_review
@@ -335,6 +347,11 @@ def next_review(sur: str, after=None) -> pd.Series:
     when = pd.Timestamp.today().normalize() if after is None else pd.Timestamp(after)
     cal = _calendar()
     own = cal[cal["sur"] == name]
+    if own.empty:
+        raise ValueError(
+            f"{name} is not reviewed by the UPR: only UN member States are "
+            "(the Holy See and the State of Palestine are observers)."
+        )
     ref = _reference_dates(own)
     later = own[(ref > when).to_numpy()]
     if len(later):

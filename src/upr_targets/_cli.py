@@ -374,12 +374,14 @@ def _progress(desc: str, *, delay: float = 1.5) -> Iterator[None]:
         leave=False,
     )
     done = threading.Event()
+    shown = threading.Event()
 
     def tick() -> None:
         if done.wait(delay):
             return
         while not done.is_set():
             bar.refresh()
+            shown.set()
             done.wait(0.5)
 
     thread = threading.Thread(target=tick, daemon=True)
@@ -389,6 +391,8 @@ def _progress(desc: str, *, delay: float = 1.5) -> Iterator[None]:
     finally:
         done.set()
         thread.join()
+        if shown.is_set():
+            bar.clear()  # close() alone keeps a line shown only by refresh()
         bar.close()
 
 

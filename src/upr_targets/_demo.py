@@ -76,7 +76,14 @@ _THEME_PROFILE: dict[str, tuple[float, float, float, float, float, float]] = {
     "Asylum-seekers - refugees": (0.85, 1.12, 0.82, 1.31, 1.06, -0.3),
     "CP rights - general": (1.08, 0.79, 0.80, 1.12, 1.14, -1.2),
     "General": (0.37, 2.12, 2.14, 0.72, 0.57, 1.1),
-    "Freedom of association and peaceful assembly": (1.92, 0.13, 0.15, 0.42, 1.15, -0.6),
+    "Freedom of association and peaceful assembly": (
+        1.92,
+        0.13,
+        0.15,
+        0.42,
+        1.15,
+        -0.6,
+    ),
     "Human rights defenders": (1.99, 0.17, 0.15, 0.26, 1.19, -0.3),
     "National plan of action": (0.70, 1.29, 1.61, 0.74, 1.09, 1.0),
     "Human rights violations by state agents": (1.62, 0.29, 0.66, 0.46, 1.15, 0.2),
@@ -123,277 +130,439 @@ _THEME_TREND = {
 # Per theme: a noun phrase (for "in particular ..." clauses and category-1
 # wording) and verb phrases ("{sur}" is replaced by the State under review).
 _PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "International instruments": ("the ratification of international human rights instruments", (
-        "ratify the core international human rights treaties to which {sur} is not yet a party",
-        "ratify the Optional Protocol to the Convention against Torture and the Convention on the Rights of Persons with Disabilities",
-        "accede to the Rome Statute of the International Criminal Court",
-        "withdraw its reservations to the international conventions it has ratified",
-    )),
-    "Women's rights": ("women's rights and gender equality", (
-        "combat violence against women, including domestic violence and marital rape",
-        "eliminate discrimination against women in law and in practice in {sur}",
-        "increase the representation of women in political and public life",
-        "criminalize female genital mutilation and honour crimes against women and girls",
-    )),
-    "Rights of the Child": ("the rights of the child", (
-        "ensure that all children born in {sur} are registered at birth",
-        "prohibit corporal punishment of children in all settings",
-        "raise the minimum age of marriage to 18 years for girls and boys",
-        "combat child labour and the sexual exploitation of children",
-    )),
-    "Torture and other CID treatment": ("the prevention of torture", (
-        "criminalize torture in line with the Convention against Torture",
-        "investigate all allegations of torture and ill-treatment by police officers",
-        "establish a national preventive mechanism against torture and cruel, inhuman or degrading treatment",
-    )),
-    "Justice": ("the independence of the judiciary", (
-        "guarantee the independence of the judiciary and the right to a fair trial",
-        "improve access to justice and free legal aid for all in {sur}",
-        "reform the justice system to reduce delays in court proceedings",
-    )),
-    "Detention": ("conditions of detention", (
-        "improve conditions of detention and reduce prison overcrowding",
-        "limit the length of pre-trial detention and end arbitrary detention",
-        "ensure that detainees have prompt access to a lawyer while in police custody",
-    )),
-    "Right to education": ("the right to education", (
-        "ensure free and compulsory primary education for all children",
-        "increase school enrolment and reduce school dropout rates, especially among girls",
-        "improve the quality of education and access to schools in rural areas of {sur}",
-    )),
-    "Labour": ("workers' rights", (
-        "protect the rights of domestic workers and ratify ILO Convention No. 189",
-        "guarantee the right of workers to form trade unions and to strike",
-        "eliminate forced labour and improve working conditions",
-    )),
-    "Minorities": ("the rights of minorities", (
-        "protect the rights of ethnic, religious and linguistic minorities in {sur}",
-        "improve the situation of Roma in housing, education and employment",
-        "ensure the participation of national minorities in public life",
-    )),
-    "Death penalty": ("the abolition of the death penalty", (
-        "abolish the death penalty and ratify the Second Optional Protocol to the ICCPR",
-        "establish an official moratorium on executions with a view to abolishing the death penalty",
-        "commute all death sentences to terms of imprisonment",
-        "restrict the number of crimes punishable by capital punishment",
-    )),
-    "Migrants": ("the rights of migrants", (
-        "protect the rights of migrant workers and members of their families",
-        "ratify the International Convention on the Protection of the Rights of All Migrant Workers",
-        "end the detention of irregular migrants and combat xenophobia against foreigners in {sur}",
-    )),
-    "Human rights education and training": ("human rights education and training", (
-        "provide human rights training for police, judges and law enforcement officials",
-        "include human rights education in school curricula",
-        "conduct awareness-raising campaigns on human rights for the population of {sur}",
-    )),
-    "Special procedures": ("cooperation with the special procedures", (
-        "extend a standing invitation to all special procedures of the Human Rights Council",
-        "accept the pending visit requests of the special rapporteurs",
-        "cooperate fully with the special procedures mandate holders",
-    )),
-    "Trafficking": ("the fight against trafficking in persons", (
-        "combat trafficking in persons, especially women and children, and protect victims of trafficking",
-        "adopt a comprehensive law against human trafficking and prosecute traffickers",
-        "ratify the Palermo Protocol on trafficking in persons",
-    )),
-    "Racial discrimination": ("the fight against racism and racial discrimination", (
-        "combat racism, xenophobia and hate speech",
-        "adopt comprehensive anti-discrimination legislation in {sur}",
-        "investigate and punish racially motivated hate crimes",
-    )),
-    "NHRI": ("its national human rights institution", (
-        "establish a national human rights institution in accordance with the Paris Principles",
-        "strengthen the independence and resources of the national human rights commission of {sur}",
-        "seek A status accreditation of its national human rights institution",
-    )),
-    "Disabilities": ("the rights of persons with disabilities", (
-        "ratify the Convention on the Rights of Persons with Disabilities",
-        "ensure accessibility and inclusive education for persons with disabilities",
-        "protect children with disabilities from discrimination and promote their independent living",
-    )),
-    "Treaty bodies": ("cooperation with the treaty bodies", (
-        "submit its overdue periodic reports to the treaty bodies",
-        "implement the concluding observations of the Human Rights Committee and other treaty bodies",
-        "cooperate with the treaty bodies and submit its reports on time",
-    )),
-    "ESC rights - general": ("economic, social and cultural rights", (
-        "strengthen social protection and social security programmes for vulnerable groups",
-        "improve the standard of living of the population of {sur}",
-        "guarantee economic, social and cultural rights to all",
-    )),
-    "Freedom of opinion and expression": ("freedom of expression", (
-        "guarantee freedom of expression, online and offline, and end internet censorship",
-        "decriminalize defamation and repeal insult and blasphemy laws",
-        "release all persons detained for peacefully exercising their freedom of opinion and expression",
-    )),
-    "Right to health": ("the right to health", (
-        "improve access to health care and health services, especially in rural areas of {sur}",
-        "reduce maternal and infant mortality",
-        "ensure access to sexual and reproductive health services",
-    )),
-    "Technical assistance and cooperation": ("technical assistance and capacity-building", (
-        "seek technical assistance from OHCHR and the international community to build its capacity",
-        "request technical cooperation and financial assistance from its development partners",
-        "strengthen its cooperation with the United Nations and international partners",
-    )),
-    "Other": ("its sovereignty and development choices", (
-        "call for the lifting of unilateral coercive measures that affect the people of {sur}",
-        "respect the choices of its people in accordance with its national specificities",
-    )),
-    "Freedom of religion and belief": ("freedom of religion or belief", (
-        "guarantee freedom of religion or belief and protect religious minorities",
-        "simplify the registration of religious communities and protect places of worship",
-        "repeal laws criminalizing apostasy and blasphemy",
-    )),
-    "Sexual Orientation and Gender Identity": ("the rights of LGBTI persons", (
-        "decriminalize consensual sexual relations between adults of the same sex",
-        "combat discrimination and violence on the basis of sexual orientation and gender identity",
-        "protect lesbian, gay, bisexual, transgender and intersex persons in {sur} from violence",
-    )),
-    "Freedom of the press": ("freedom of the press", (
-        "guarantee the safety of journalists and investigate attacks against media workers",
-        "ensure the independence of the media and repeal restrictive media laws",
-        "stop the harassment, arrest and prosecution of journalists in {sur}",
-    )),
-    "Poverty": ("the fight against poverty", (
-        "continue implementing its poverty reduction strategy",
-        "eradicate extreme poverty and reduce inequality in {sur}",
-        "strengthen programmes to alleviate poverty in rural areas",
-    )),
-    "Enforced disappearances": ("enforced disappearances", (
-        "ratify the International Convention for the Protection of All Persons from Enforced Disappearance",
-        "investigate all cases of enforced disappearance and inform the families of the disappeared",
-        "criminalize enforced disappearance in its criminal code",
-    )),
-    "Civil society": ("cooperation with civil society", (
-        "ensure an enabling environment for civil society organizations and NGOs",
-        "revise the NGO law to remove restrictions on registration and foreign funding",
-        "consult civil society in {sur} in the follow-up to recommendations",
-    )),
-    "Development": ("the right to development", (
-        "pursue its national development strategy for the well-being of its people",
-        "continue its economic and social development programmes",
-        "promote sustainable development in {sur} and realize the right to development",
-    )),
-    "Indigenous peoples": ("the rights of indigenous peoples", (
-        "ratify ILO Convention No. 169 on indigenous and tribal peoples",
-        "guarantee the free, prior and informed consent of indigenous peoples",
-        "protect the ancestral lands and culture of the indigenous peoples of {sur}",
-    )),
-    "Asylum-seekers - refugees": ("the protection of refugees and asylum-seekers", (
-        "respect the principle of non-refoulement and ensure fair asylum procedures",
-        "accede to the 1951 Refugee Convention and its 1967 Protocol",
-        "protect refugees and asylum-seekers in {sur} and cooperate with UNHCR",
-    )),
-    "CP rights - general": ("civil and political rights", (
-        "guarantee civil and political rights in line with the ICCPR",
-        "lift the state of emergency and protect the right to privacy",
-        "ensure the right to a nationality for all persons born in {sur}",
-    )),
-    "General": ("the promotion and protection of human rights", (
-        "continue its efforts to promote and protect human rights",
-        "consolidate the progress achieved in {sur} in the field of human rights",
-        "strengthen its legislative and institutional framework for human rights",
-    )),
-    "Freedom of association and peaceful assembly": ("freedom of association and peaceful assembly", (
-        "guarantee freedom of peaceful assembly and association",
-        "end the excessive use of force against peaceful demonstrators and protesters",
-        "allow political parties and associations to register and operate freely in {sur}",
-    )),
-    "Human rights defenders": ("the protection of human rights defenders", (
-        "protect human rights defenders from harassment, intimidation and reprisals",
-        "adopt a law on the protection of human rights defenders and activists",
-        "release all human rights defenders detained in {sur}",
-    )),
-    "National plan of action": ("its national plan of action on human rights", (
-        "adopt a national human rights action plan",
-        "implement its national plan of action for the promotion of human rights",
-        "develop a national strategy and action plan for human rights in {sur}",
-    )),
-    "Human rights violations by state agents": ("accountability of the security forces", (
-        "end human rights violations by the security forces and the police",
-        "prevent the excessive use of force by law enforcement officials",
-        "hold members of the armed forces of {sur} accountable for abuses",
-    )),
-    "UPR process": ("the follow-up to the universal periodic review", (
-        "implement the recommendations accepted during the universal periodic review",
-        "submit a mid-term report on the implementation of UPR recommendations",
-        "establish a national mechanism for reporting and follow-up of the UPR in {sur}",
-    )),
-    "International humanitarian law": ("international humanitarian law", (
-        "respect international humanitarian law and protect civilians in armed conflict",
-        "ratify the Convention on Cluster Munitions and the Ottawa Convention on anti-personnel mines",
-        "investigate alleged war crimes committed during the armed conflict in {sur}",
-    )),
-    "Impunity": ("the fight against impunity", (
-        "end impunity and bring the perpetrators of human rights violations to justice",
-        "establish a truth and reconciliation commission and provide reparations to victims",
-        "repeal amnesty laws that shield perpetrators in {sur} from accountability",
-    )),
-    "HIV - Aids": ("the fight against HIV/AIDS", (
-        "strengthen its programmes to prevent HIV/AIDS and provide antiretroviral treatment",
-        "combat the stigma and discrimination against people living with HIV",
-        "prevent mother-to-child transmission of HIV in {sur}",
-    )),
-    "Extrajudicial executions": ("extrajudicial executions", (
-        "investigate all extrajudicial killings and summary executions",
-        "put an end to extrajudicial executions by the security forces of {sur}",
-        "prevent unlawful killings by the police and prosecute those responsible",
-    )),
-    "Public security": ("public security", (
-        "strengthen public security and fight organized crime and gangs",
-        "reform the police to improve citizen security in {sur}",
-        "reduce violence and crime while respecting human rights",
-    )),
-    "Right to food": ("the right to food", (
-        "guarantee the right to food and improve food security",
-        "combat malnutrition and hunger, in particular among children in {sur}",
-        "support agricultural production to ensure access to adequate food",
-    )),
-    "Elections": ("free and fair elections", (
-        "ensure free, fair and transparent elections",
-        "reform the electoral law and strengthen the independence of the electoral commission of {sur}",
-        "guarantee the right to vote and political participation for all citizens",
-    )),
-    "Corruption": ("the fight against corruption", (
-        "combat corruption and strengthen the anti-corruption commission",
-        "ratify and implement the United Nations Convention against Corruption",
-        "promote transparency and good governance in the public administration of {sur}",
-    )),
-    "Right to housing": ("the right to adequate housing", (
-        "guarantee the right to adequate housing and end forced evictions",
-        "improve living conditions in slums and informal settlements of {sur}",
-        "increase the availability of social and affordable housing",
-    )),
-    "Internally displaced persons": ("the protection of internally displaced persons", (
-        "protect internally displaced persons and find durable solutions for their return",
-        "ratify the Kampala Convention on internally displaced persons",
-        "ensure the safe return and resettlement of IDPs in {sur}",
-    )),
-    "Right to land": ("land rights", (
-        "guarantee secure land tenure and equal access to land for women",
-        "resolve land disputes and prevent land grabbing in {sur}",
-        "implement an agrarian reform and restitute land to its owners",
-    )),
-    "Environment": ("the protection of the environment", (
-        "protect the environment and combat pollution",
-        "adopt measures to adapt to climate change and reduce the risk of natural disasters in {sur}",
-        "regulate extractive industries to protect natural resources and the environment",
-    )),
-    "Counter-terrorism": ("counter-terrorism measures", (
-        "ensure that counter-terrorism laws comply with international human rights law",
-        "revise the anti-terrorism legislation of {sur} to prevent its abuse",
-        "respect the rights of terrorism suspects to a fair trial",
-    )),
-    "Right to water": ("the right to water and sanitation", (
-        "ensure access to safe drinking water and sanitation for all",
-        "improve the water supply and sanitation in rural areas of {sur}",
-    )),
-    "Freedom of movement": ("freedom of movement", (
-        "lift travel bans and guarantee freedom of movement",
-        "abolish the exit visa system and allow citizens of {sur} to leave the country freely",
-    )),
+    "International instruments": (
+        "the ratification of international human rights instruments",
+        (
+            "ratify the core international human rights treaties to which {sur} is not yet a party",
+            "ratify the Optional Protocol to the Convention against Torture and the Convention on the Rights of Persons with Disabilities",
+            "accede to the Rome Statute of the International Criminal Court",
+            "withdraw its reservations to the international conventions it has ratified",
+        ),
+    ),
+    "Women's rights": (
+        "women's rights and gender equality",
+        (
+            "combat violence against women, including domestic violence and marital rape",
+            "eliminate discrimination against women in law and in practice in {sur}",
+            "increase the representation of women in political and public life",
+            "criminalize female genital mutilation and honour crimes against women and girls",
+        ),
+    ),
+    "Rights of the Child": (
+        "the rights of the child",
+        (
+            "ensure that all children born in {sur} are registered at birth",
+            "prohibit corporal punishment of children in all settings",
+            "raise the minimum age of marriage to 18 years for girls and boys",
+            "combat child labour and the sexual exploitation of children",
+        ),
+    ),
+    "Torture and other CID treatment": (
+        "the prevention of torture",
+        (
+            "criminalize torture in line with the Convention against Torture",
+            "investigate all allegations of torture and ill-treatment by police officers",
+            "establish a national preventive mechanism against torture and cruel, inhuman or degrading treatment",
+        ),
+    ),
+    "Justice": (
+        "the independence of the judiciary",
+        (
+            "guarantee the independence of the judiciary and the right to a fair trial",
+            "improve access to justice and free legal aid for all in {sur}",
+            "reform the justice system to reduce delays in court proceedings",
+        ),
+    ),
+    "Detention": (
+        "conditions of detention",
+        (
+            "improve conditions of detention and reduce prison overcrowding",
+            "limit the length of pre-trial detention and end arbitrary detention",
+            "ensure that detainees have prompt access to a lawyer while in police custody",
+        ),
+    ),
+    "Right to education": (
+        "the right to education",
+        (
+            "ensure free and compulsory primary education for all children",
+            "increase school enrolment and reduce school dropout rates, especially among girls",
+            "improve the quality of education and access to schools in rural areas of {sur}",
+        ),
+    ),
+    "Labour": (
+        "workers' rights",
+        (
+            "protect the rights of domestic workers and ratify ILO Convention No. 189",
+            "guarantee the right of workers to form trade unions and to strike",
+            "eliminate forced labour and improve working conditions",
+        ),
+    ),
+    "Minorities": (
+        "the rights of minorities",
+        (
+            "protect the rights of ethnic, religious and linguistic minorities in {sur}",
+            "improve the situation of Roma in housing, education and employment",
+            "ensure the participation of national minorities in public life",
+        ),
+    ),
+    "Death penalty": (
+        "the abolition of the death penalty",
+        (
+            "abolish the death penalty and ratify the Second Optional Protocol to the ICCPR",
+            "establish an official moratorium on executions with a view to abolishing the death penalty",
+            "commute all death sentences to terms of imprisonment",
+            "restrict the number of crimes punishable by capital punishment",
+        ),
+    ),
+    "Migrants": (
+        "the rights of migrants",
+        (
+            "protect the rights of migrant workers and members of their families",
+            "ratify the International Convention on the Protection of the Rights of All Migrant Workers",
+            "end the detention of irregular migrants and combat xenophobia against foreigners in {sur}",
+        ),
+    ),
+    "Human rights education and training": (
+        "human rights education and training",
+        (
+            "provide human rights training for police, judges and law enforcement officials",
+            "include human rights education in school curricula",
+            "conduct awareness-raising campaigns on human rights for the population of {sur}",
+        ),
+    ),
+    "Special procedures": (
+        "cooperation with the special procedures",
+        (
+            "extend a standing invitation to all special procedures of the Human Rights Council",
+            "accept the pending visit requests of the special rapporteurs",
+            "cooperate fully with the special procedures mandate holders",
+        ),
+    ),
+    "Trafficking": (
+        "the fight against trafficking in persons",
+        (
+            "combat trafficking in persons, especially women and children, and protect victims of trafficking",
+            "adopt a comprehensive law against human trafficking and prosecute traffickers",
+            "ratify the Palermo Protocol on trafficking in persons",
+        ),
+    ),
+    "Racial discrimination": (
+        "the fight against racism and racial discrimination",
+        (
+            "combat racism, xenophobia and hate speech",
+            "adopt comprehensive anti-discrimination legislation in {sur}",
+            "investigate and punish racially motivated hate crimes",
+        ),
+    ),
+    "NHRI": (
+        "its national human rights institution",
+        (
+            "establish a national human rights institution in accordance with the Paris Principles",
+            "strengthen the independence and resources of the national human rights commission of {sur}",
+            "seek A status accreditation of its national human rights institution",
+        ),
+    ),
+    "Disabilities": (
+        "the rights of persons with disabilities",
+        (
+            "ratify the Convention on the Rights of Persons with Disabilities",
+            "ensure accessibility and inclusive education for persons with disabilities",
+            "protect children with disabilities from discrimination and promote their independent living",
+        ),
+    ),
+    "Treaty bodies": (
+        "cooperation with the treaty bodies",
+        (
+            "submit its overdue periodic reports to the treaty bodies",
+            "implement the concluding observations of the Human Rights Committee and other treaty bodies",
+            "cooperate with the treaty bodies and submit its reports on time",
+        ),
+    ),
+    "ESC rights - general": (
+        "economic, social and cultural rights",
+        (
+            "strengthen social protection and social security programmes for vulnerable groups",
+            "improve the standard of living of the population of {sur}",
+            "guarantee economic, social and cultural rights to all",
+        ),
+    ),
+    "Freedom of opinion and expression": (
+        "freedom of expression",
+        (
+            "guarantee freedom of expression, online and offline, and end internet censorship",
+            "decriminalize defamation and repeal insult and blasphemy laws",
+            "release all persons detained for peacefully exercising their freedom of opinion and expression",
+        ),
+    ),
+    "Right to health": (
+        "the right to health",
+        (
+            "improve access to health care and health services, especially in rural areas of {sur}",
+            "reduce maternal and infant mortality",
+            "ensure access to sexual and reproductive health services",
+        ),
+    ),
+    "Technical assistance and cooperation": (
+        "technical assistance and capacity-building",
+        (
+            "seek technical assistance from OHCHR and the international community to build its capacity",
+            "request technical cooperation and financial assistance from its development partners",
+            "strengthen its cooperation with the United Nations and international partners",
+        ),
+    ),
+    "Other": (
+        "its sovereignty and development choices",
+        (
+            "call for the lifting of unilateral coercive measures that affect the people of {sur}",
+            "respect the choices of its people in accordance with its national specificities",
+        ),
+    ),
+    "Freedom of religion and belief": (
+        "freedom of religion or belief",
+        (
+            "guarantee freedom of religion or belief and protect religious minorities",
+            "simplify the registration of religious communities and protect places of worship",
+            "repeal laws criminalizing apostasy and blasphemy",
+        ),
+    ),
+    "Sexual Orientation and Gender Identity": (
+        "the rights of LGBTI persons",
+        (
+            "decriminalize consensual sexual relations between adults of the same sex",
+            "combat discrimination and violence on the basis of sexual orientation and gender identity",
+            "protect lesbian, gay, bisexual, transgender and intersex persons in {sur} from violence",
+        ),
+    ),
+    "Freedom of the press": (
+        "freedom of the press",
+        (
+            "guarantee the safety of journalists and investigate attacks against media workers",
+            "ensure the independence of the media and repeal restrictive media laws",
+            "stop the harassment, arrest and prosecution of journalists in {sur}",
+        ),
+    ),
+    "Poverty": (
+        "the fight against poverty",
+        (
+            "continue implementing its poverty reduction strategy",
+            "eradicate extreme poverty and reduce inequality in {sur}",
+            "strengthen programmes to alleviate poverty in rural areas",
+        ),
+    ),
+    "Enforced disappearances": (
+        "enforced disappearances",
+        (
+            "ratify the International Convention for the Protection of All Persons from Enforced Disappearance",
+            "investigate all cases of enforced disappearance and inform the families of the disappeared",
+            "criminalize enforced disappearance in its criminal code",
+        ),
+    ),
+    "Civil society": (
+        "cooperation with civil society",
+        (
+            "ensure an enabling environment for civil society organizations and NGOs",
+            "revise the NGO law to remove restrictions on registration and foreign funding",
+            "consult civil society in {sur} in the follow-up to recommendations",
+        ),
+    ),
+    "Development": (
+        "the right to development",
+        (
+            "pursue its national development strategy for the well-being of its people",
+            "continue its economic and social development programmes",
+            "promote sustainable development in {sur} and realize the right to development",
+        ),
+    ),
+    "Indigenous peoples": (
+        "the rights of indigenous peoples",
+        (
+            "ratify ILO Convention No. 169 on indigenous and tribal peoples",
+            "guarantee the free, prior and informed consent of indigenous peoples",
+            "protect the ancestral lands and culture of the indigenous peoples of {sur}",
+        ),
+    ),
+    "Asylum-seekers - refugees": (
+        "the protection of refugees and asylum-seekers",
+        (
+            "respect the principle of non-refoulement and ensure fair asylum procedures",
+            "accede to the 1951 Refugee Convention and its 1967 Protocol",
+            "protect refugees and asylum-seekers in {sur} and cooperate with UNHCR",
+        ),
+    ),
+    "CP rights - general": (
+        "civil and political rights",
+        (
+            "guarantee civil and political rights in line with the ICCPR",
+            "lift the state of emergency and protect the right to privacy",
+            "ensure the right to a nationality for all persons born in {sur}",
+        ),
+    ),
+    "General": (
+        "the promotion and protection of human rights",
+        (
+            "continue its efforts to promote and protect human rights",
+            "consolidate the progress achieved in {sur} in the field of human rights",
+            "strengthen its legislative and institutional framework for human rights",
+        ),
+    ),
+    "Freedom of association and peaceful assembly": (
+        "freedom of association and peaceful assembly",
+        (
+            "guarantee freedom of peaceful assembly and association",
+            "end the excessive use of force against peaceful demonstrators and protesters",
+            "allow political parties and associations to register and operate freely in {sur}",
+        ),
+    ),
+    "Human rights defenders": (
+        "the protection of human rights defenders",
+        (
+            "protect human rights defenders from harassment, intimidation and reprisals",
+            "adopt a law on the protection of human rights defenders and activists",
+            "release all human rights defenders detained in {sur}",
+        ),
+    ),
+    "National plan of action": (
+        "its national plan of action on human rights",
+        (
+            "adopt a national human rights action plan",
+            "implement its national plan of action for the promotion of human rights",
+            "develop a national strategy and action plan for human rights in {sur}",
+        ),
+    ),
+    "Human rights violations by state agents": (
+        "accountability of the security forces",
+        (
+            "end human rights violations by the security forces and the police",
+            "prevent the excessive use of force by law enforcement officials",
+            "hold members of the armed forces of {sur} accountable for abuses",
+        ),
+    ),
+    "UPR process": (
+        "the follow-up to the universal periodic review",
+        (
+            "implement the recommendations accepted during the universal periodic review",
+            "submit a mid-term report on the implementation of UPR recommendations",
+            "establish a national mechanism for reporting and follow-up of the UPR in {sur}",
+        ),
+    ),
+    "International humanitarian law": (
+        "international humanitarian law",
+        (
+            "respect international humanitarian law and protect civilians in armed conflict",
+            "ratify the Convention on Cluster Munitions and the Ottawa Convention on anti-personnel mines",
+            "investigate alleged war crimes committed during the armed conflict in {sur}",
+        ),
+    ),
+    "Impunity": (
+        "the fight against impunity",
+        (
+            "end impunity and bring the perpetrators of human rights violations to justice",
+            "establish a truth and reconciliation commission and provide reparations to victims",
+            "repeal amnesty laws that shield perpetrators in {sur} from accountability",
+        ),
+    ),
+    "HIV - Aids": (
+        "the fight against HIV/AIDS",
+        (
+            "strengthen its programmes to prevent HIV/AIDS and provide antiretroviral treatment",
+            "combat the stigma and discrimination against people living with HIV",
+            "prevent mother-to-child transmission of HIV in {sur}",
+        ),
+    ),
+    "Extrajudicial executions": (
+        "extrajudicial executions",
+        (
+            "investigate all extrajudicial killings and summary executions",
+            "put an end to extrajudicial executions by the security forces of {sur}",
+            "prevent unlawful killings by the police and prosecute those responsible",
+        ),
+    ),
+    "Public security": (
+        "public security",
+        (
+            "strengthen public security and fight organized crime and gangs",
+            "reform the police to improve citizen security in {sur}",
+            "reduce violence and crime while respecting human rights",
+        ),
+    ),
+    "Right to food": (
+        "the right to food",
+        (
+            "guarantee the right to food and improve food security",
+            "combat malnutrition and hunger, in particular among children in {sur}",
+            "support agricultural production to ensure access to adequate food",
+        ),
+    ),
+    "Elections": (
+        "free and fair elections",
+        (
+            "ensure free, fair and transparent elections",
+            "reform the electoral law and strengthen the independence of the electoral commission of {sur}",
+            "guarantee the right to vote and political participation for all citizens",
+        ),
+    ),
+    "Corruption": (
+        "the fight against corruption",
+        (
+            "combat corruption and strengthen the anti-corruption commission",
+            "ratify and implement the United Nations Convention against Corruption",
+            "promote transparency and good governance in the public administration of {sur}",
+        ),
+    ),
+    "Right to housing": (
+        "the right to adequate housing",
+        (
+            "guarantee the right to adequate housing and end forced evictions",
+            "improve living conditions in slums and informal settlements of {sur}",
+            "increase the availability of social and affordable housing",
+        ),
+    ),
+    "Internally displaced persons": (
+        "the protection of internally displaced persons",
+        (
+            "protect internally displaced persons and find durable solutions for their return",
+            "ratify the Kampala Convention on internally displaced persons",
+            "ensure the safe return and resettlement of IDPs in {sur}",
+        ),
+    ),
+    "Right to land": (
+        "land rights",
+        (
+            "guarantee secure land tenure and equal access to land for women",
+            "resolve land disputes and prevent land grabbing in {sur}",
+            "implement an agrarian reform and restitute land to its owners",
+        ),
+    ),
+    "Environment": (
+        "the protection of the environment",
+        (
+            "protect the environment and combat pollution",
+            "adopt measures to adapt to climate change and reduce the risk of natural disasters in {sur}",
+            "regulate extractive industries to protect natural resources and the environment",
+        ),
+    ),
+    "Counter-terrorism": (
+        "counter-terrorism measures",
+        (
+            "ensure that counter-terrorism laws comply with international human rights law",
+            "revise the anti-terrorism legislation of {sur} to prevent its abuse",
+            "respect the rights of terrorism suspects to a fair trial",
+        ),
+    ),
+    "Right to water": (
+        "the right to water and sanitation",
+        (
+            "ensure access to safe drinking water and sanitation for all",
+            "improve the water supply and sanitation in rural areas of {sur}",
+        ),
+    ),
+    "Freedom of movement": (
+        "freedom of movement",
+        (
+            "lift travel bans and guarantee freedom of movement",
+            "abolish the exit visa system and allow citizens of {sur} to leave the country freely",
+        ),
+    ),
 }
 
 # Verb openings per action category (McMahon): 1 minimal (addressed to other
@@ -445,9 +614,24 @@ _N_THEMES_P = np.array([0.55, 0.32, 0.13])  # 1, 2 or 3 themes per recommendatio
 # Fallback years of UPR Working Group sessions 1-50 (used when the calendar
 # module cannot be read).
 _SESSION_YEARS = (
-    [2008] * 3 + [2009] * 3 + [2010] * 3 + [2011] * 3 + [2012] * 2 + [2013] * 3
-    + [2014] * 3 + [2015] * 3 + [2016] * 3 + [2017] * 2 + [2018] * 3 + [2019] * 3
-    + [2020] * 2 + [2021] * 3 + [2022] * 2 + [2023] * 3 + [2024] * 3 + [2025] * 3
+    [2008] * 3
+    + [2009] * 3
+    + [2010] * 3
+    + [2011] * 3
+    + [2012] * 2
+    + [2013] * 3
+    + [2014] * 3
+    + [2015] * 3
+    + [2016] * 3
+    + [2017] * 2
+    + [2018] * 3
+    + [2019] * 3
+    + [2020] * 2
+    + [2021] * 3
+    + [2022] * 2
+    + [2023] * 3
+    + [2024] * 3
+    + [2025] * 3
 )
 
 
@@ -463,7 +647,11 @@ def _states_table() -> pd.DataFrame:
 
         df = states()
     except NotImplementedError:  # reference-data module not there yet
-        with resources.files("upr_targets").joinpath("data", "states.csv").open("rb") as fh:
+        with (
+            resources.files("upr_targets")
+            .joinpath("data", "states.csv")
+            .open("rb") as fh
+        ):
             df = pd.read_csv(fh, comment="#", dtype=str, keep_default_na=False)
         df["group"] = df["group"].replace("", pd.NA)
         df["memberships"] = df["memberships"].map(
@@ -487,12 +675,18 @@ def _fallback_schedule(states: pd.DataFrame, sessions: np.ndarray) -> pd.DataFra
         n_sess = 12 if cyc == 1 else 14
         slot = (np.arange(len(members)) * n_sess) // len(members)
         sess = first + slot[np.argsort(order)]
-        rows.append(pd.DataFrame({"session": sess, "sur": members["name"], "sur_iso3": members["iso3"]}))
+        rows.append(
+            pd.DataFrame(
+                {"session": sess, "sur": members["name"], "sur_iso3": members["iso3"]}
+            )
+        )
     sched = pd.concat(rows, ignore_index=True)
     sched = sched[sched["session"].isin(sessions)]
     years = np.array(_SESSION_YEARS)
     s = sched["session"].to_numpy()
-    sched["year"] = np.where(s <= len(years), years[np.minimum(s, len(years)) - 1], 2026 + (s - 51) // 3)
+    sched["year"] = np.where(
+        s <= len(years), years[np.minimum(s, len(years)) - 1], 2026 + (s - 51) // 3
+    )
     sched["cycle"] = _cycle_of(s)
     return sched
 
@@ -531,7 +725,9 @@ def _schedule(states: pd.DataFrame, sessions: np.ndarray) -> pd.DataFrame:
 # --------------------------------------------------------------------------
 
 
-def _sample_rows(prob: np.ndarray, which: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _sample_rows(
+    prob: np.ndarray, which: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     """For each i, draw a column of ``prob[which[i]]`` (rows need not sum to 1)."""
     cum = np.cumsum(prob, axis=1)
     total = cum[:, -1:]
@@ -544,7 +740,9 @@ def _sample_rows(prob: np.ndarray, which: np.ndarray, rng: np.random.Generator) 
     return np.clip(idx, 0, m - 1)
 
 
-def _solve_intercepts(offsets: np.ndarray, groups: np.ndarray, targets: np.ndarray) -> np.ndarray:
+def _solve_intercepts(
+    offsets: np.ndarray, groups: np.ndarray, targets: np.ndarray
+) -> np.ndarray:
     """Intercept per group so that mean(sigmoid(b + offsets)) == target (bisection)."""
     lo = np.full(len(targets), -10.0)
     hi = np.full(len(targets), 10.0)
@@ -612,7 +810,9 @@ def make_demo(
     """
     sessions_arr = np.array(sorted({int(s) for s in sessions}), dtype=int)
     if len(sessions_arr) == 0 or sessions_arr.min() < 1:
-        raise ValueError(f"sessions must be positive session numbers, got {list(sessions)!r}")
+        raise ValueError(
+            f"sessions must be positive session numbers, got {list(sessions)!r}"
+        )
     if n_rows is None:
         n_rows = 500 * len(sessions_arr)
     n_rows = int(n_rows)
@@ -623,7 +823,9 @@ def make_demo(
     states = _states_table()
     names = states["name"].to_numpy(dtype=object)
     iso3 = states["iso3"].to_numpy(dtype=object)
-    group = states["group"].astype(object).where(states["group"].notna(), None).to_numpy()
+    group = (
+        states["group"].astype(object).where(states["group"].notna(), None).to_numpy()
+    )
     n_states = len(states)
     gidx = np.array([_GROUPS.index(g) if g in _GROUPS else 5 for g in group])
 
@@ -640,7 +842,10 @@ def make_demo(
     from ._themes import themes as _themes
 
     base = (
-        _themes().set_index("theme").loc[theme_names, "n_upr_info"].to_numpy(dtype=float)
+        _themes()
+        .set_index("theme")
+        .loc[theme_names, "n_upr_info"]
+        .to_numpy(dtype=float)
     )
     base = base / base.sum()
     lift = np.vstack([profile[:, :5].T, np.ones(n_themes)])  # (6 groups, themes)
@@ -654,9 +859,15 @@ def make_demo(
     drift = rng.normal(0.0, 0.5, n_states)  # recency drift of activity
     # regional affinity: recommend more to States of one's own group
     affinity = np.ones((6, 6)) + 0.6 * np.eye(6)
-    pair = rng.lognormal(0.0, 0.8, (n_states, n_states)).astype(np.float32)  # persistent ties
-    memberships = states["memberships"].map(lambda v: set(v) if isinstance(v, list) else set())
-    blocs = sorted({"EU", "AU", "OIC", "AL", "ASEAN", "CARICOM", "PIF"} & set().union(*memberships))
+    pair = rng.lognormal(0.0, 0.8, (n_states, n_states)).astype(
+        np.float32
+    )  # persistent ties
+    memberships = states["memberships"].map(
+        lambda v: set(v) if isinstance(v, list) else set()
+    )
+    blocs = sorted(
+        {"EU", "AU", "OIC", "AL", "ASEAN", "CARICOM", "PIF"} & set().union(*memberships)
+    )
     bloc_m = np.array([[b in m for b in blocs] for m in memberships], dtype=np.float32)
     shared_bloc = (bloc_m @ bloc_m.T) > 0
     pair = pair * np.where(shared_bloc, 1.4, 1.0).astype(np.float32)
@@ -676,7 +887,9 @@ def make_demo(
     weight = np.exp(0.035 * rev_session) * rng.lognormal(0.0, 0.3, n_rev)
     n_joint = int(round(0.02 * n_rows)) if n_rows >= 50 else 0
     n_base = n_rows - n_joint
-    per_review = rng.multinomial(n_base, weight / weight.sum()) if n_rev else np.zeros(0, int)
+    per_review = (
+        rng.multinomial(n_base, weight / weight.sum()) if n_rev else np.zeros(0, int)
+    )
     row_rev = np.repeat(np.arange(n_rev), per_review)
 
     t_rel = (rev_session - 20.0) / 20.0
@@ -747,26 +960,30 @@ def make_demo(
         b = _solve_intercepts(offset[early], cat[early], _MCMAHON_ACCEPTANCE)
     else:
         b = _solve_intercepts(offset, cat, _MCMAHON_ACCEPTANCE)
-    lo_g, hi_g = 0.0, 4.0
-    for _ in range(30):
-        gamma = (lo_g + hi_g) / 2
-        p = 1 / (1 + np.exp(-(b[cat] + offset + gamma * time_effect)))
-        if p.mean() > _OVERALL_ACCEPTANCE * (len(sessions_arr) / max(len(sessions_arr), 1)):
-            hi_g = gamma
-        else:
-            lo_g = gamma
-    if not (rev_session.min() <= 5 and rev_session.max() >= 30):
-        gamma = 1.2  # a partial range: keep the time effect of the full record
+    gamma = 1.2  # time effect of the full record, for partial session ranges
+    if n_base and rev_session.min() <= 5 and rev_session.max() >= 30:
+        lo_g, hi_g = 0.0, 4.0
+        for _ in range(30):
+            gamma = (lo_g + hi_g) / 2
+            p = 1 / (1 + np.exp(-(b[cat] + offset + gamma * time_effect)))
+            if p.mean() > _OVERALL_ACCEPTANCE:
+                hi_g = gamma
+            else:
+                lo_g = gamma
     p_accept = 1 / (1 + np.exp(-(b[cat] + offset + gamma * time_effect)))
     supported = rng.random(n_base) < p_accept
 
     # ---- texts -----------------------------------------------------------------
-    texts = _compose_texts(t1, t2, t3, cat, sched["sur"].to_numpy(dtype=object)[row_rev], rng)
+    texts = _compose_texts(
+        t1, t2, t3, cat, sched["sur"].to_numpy(dtype=object)[row_rev], rng
+    )
 
     # ---- joint recommendations: extra rows sharing an id ------------------------
     base_pos = np.arange(n_base)
     # paragraph numbers within each review (rows are in review order)
-    starts = np.concatenate([[0], np.cumsum(per_review)[:-1]]) if n_rev else np.zeros(0, int)
+    starts = (
+        np.concatenate([[0], np.cumsum(per_review)[:-1]]) if n_rev else np.zeros(0, int)
+    )
     item = base_pos - starts[row_rev] + 1 if n_base else base_pos
     para_base = 80 + rng.integers(0, 60, n_rev)
     rec_id = base_pos
@@ -799,7 +1016,9 @@ def make_demo(
         + "/"
         + pd.Series(pos_in_session[rev] + 5).astype(str)
     )
-    paragraph = pd.Series(para_base[rev]).astype(str) + "." + pd.Series(item[take]).astype(str)
+    paragraph = (
+        pd.Series(para_base[rev]).astype(str) + "." + pd.Series(item[take]).astype(str)
+    )
     theme_codes = np.stack([t1[take], t2[take], t3[take]], axis=1)
     theme_lists = _code_lists(theme_codes, theme_names)
     sdg_lists = _sdg_lists(theme_codes, theme_names)
@@ -966,15 +1185,26 @@ def _read_demo() -> pd.DataFrame:
             compression="gzip",
             dtype={c: str for c in ("document", "paragraph")},
             keep_default_na=False,
-            na_values={"rs_iso3": [""], "recommending_state": [""], "rs_group": [""],
-                        "sur_group": [""], "action_category": [""], "document": [""],
-                        "paragraph": [""], "session": [""], "cycle": [""], "year": [""]},
+            na_values={
+                "rs_iso3": [""],
+                "recommending_state": [""],
+                "rs_group": [""],
+                "sur_group": [""],
+                "action_category": [""],
+                "document": [""],
+                "paragraph": [""],
+                "session": [""],
+                "cycle": [""],
+                "year": [""],
+            },
         )
     for col in _LIST_COLUMNS:
         values = df[col].astype(object).to_numpy()
         # tuples of str are not tracked by the garbage collector: the cache
         # costs nothing to later collections; load_demo() hands out lists.
-        df[col] = [tuple(v.split(";")) if isinstance(v, str) and v else () for v in values]
+        df[col] = [
+            tuple(v.split(";")) if isinstance(v, str) and v else () for v in values
+        ]
     df["source_file"] = DEMO_FILE
     df["source_row"] = np.arange(len(df)) + 2
     return conform(df)

@@ -54,9 +54,23 @@ class CountTensors:
     sur_theme_supported: np.ndarray  # (S_sur, T, P) of which supported
     blocs: sp.csr_matrix  # (S, B) bloc membership
     bloc_names: np.ndarray  # (B,)
+    supported: np.ndarray | None = None  # (S, P) supported recs by rs
     n_unplaced: int = 0  # rows without a session or recommending State
     state_pos: dict = field(default_factory=dict)
     theme_pos: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        # cumulative sums over sessions: "before session index p" is one lookup
+        def cum(a):
+            z = np.zeros((*a.shape[:-1], 1), dtype=a.dtype)
+            return np.concatenate([z, np.cumsum(a, axis=-1)], axis=-1)
+
+        self.theme_cum = cum(self.theme_counts)
+        self.total_cum = cum(self.total)
+        self.theme_to_group_cum = cum(self.theme_to_group)
+        self.supported_cum = cum(self.supported)
+        self.sur_theme_cum = cum(self.sur_theme)
+        self.sur_theme_supported_cum = cum(self.sur_theme_supported)
 
     def session_cut(self, before_session) -> int:
         """Number of sessions strictly before ``before_session`` (all if None)."""
@@ -85,7 +99,8 @@ class CountTensors:
 
 
 def _codes(values: pd.Series, categories: np.ndarray) -> np.ndarray:
-    return pd.Categorical(values, categories=categories).codes.astype(np.int64)
+    """Position of each value in ``categories`` (-1 when absent or missing)."""
+    return pd.Index(categories).get_indexer(pd.Index(values)).astype(np.int64)
 
 
 def _group_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
@@ -235,6 +250,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         dyad_theme=dyad_theme,
         to_group=to_group,
         theme_to_group=theme_to_group,
+        supported=np.bincount(rs * P + ps, weights=supported, minlength=S * P).reshape(S, P),
         sur_theme=sur_theme.reshape(S, T, P).astype(np.float32),
         sur_theme_supported=sur_theme_sup.reshape(S, T, P).astype(np.float32),
         blocs=blocs,
@@ -293,10 +309,10 @@ def query_counts(
     P = len(X.sessions)
     prev = X.previous_review(sur, before_session)
     tc = X.theme_counts[:, :, :p]
-    theme = tc.sum(axis=2)
+    theme = X.theme_cum[:, :, p]
     theme_w = tc @ w
-    theme_recent = tc[:, :, max(p - recent, 0) :].sum(axis=2)
-    total = X.total[:, :p].sum(axis=1)
+    theme_recent = theme - X.theme_cum[:, :, max(p - recent, 0)]
+    total = X.total_cum[:, p]
     total_w = X.total[:, :p] @ w
     joined_w = X.n_reviews_joined[:, :p] @ w
     reviews_w = float(X.n_reviews[:p] @ w)
@@ -304,13 +320,19 @@ def query_counts(
     to_sur = dy.sum(axis=1).astype(float)
     to_sur_prev = dy[:, prev].astype(float) if prev is not None else np.zeros(S)
     sup_by_sur = X.dyad_supported[:, sur, :p].sum(axis=1).astype(float)
-    block = X.dyad_theme[sur * T : (sur + 1) * T].toarray().reshape(T, S, P)
-    theme_to_sur = block[:, :, :p].sum(axis=2).T
-    theme_to_sur_prev = block[:, :, prev].T if prev is not None else np.zeros((S, T))
+    block = X.dyad_theme[sur * T : (sur + 1) * T].tocoo()
+    b_rs, b_p = np.divmod(block.col, P)
+    before = b_p < p
+    theme_to_sur = np.zeros((S, T))
+    np.add.at(theme_to_sur, (b_rs[before], block.row[before]), block.data[before])
+    theme_to_sur_prev = np.zeros((S, T))
+    if prev is not None:
+        at = b_p == prev
+        np.add.at(theme_to_sur_prev, (b_rs[at], block.row[at]), block.data[at])
     g = X.group[sur]
     to_region_w = X.to_group[:, g, :p] @ w
-    theme_to_region = X.theme_to_group[:, g, :, :p].sum(axis=2).astype(float)
-    supported_all = X.dyad_supported[:, :, :p].sum(axis=(1, 2)).astype(float)
+    theme_to_region = X.theme_to_group_cum[:, g, :, p].astype(float)
+    supported_all = X.supported_cum[:, p]
     return QueryCounts(
         sur=sur,
         before_session=before_session,
@@ -331,7 +353,7 @@ def query_counts(
         to_region_w=to_region_w,
         theme_to_region=theme_to_region,
         supported_all=supported_all,
-        sur_theme_received=X.sur_theme[sur, :, :p].sum(axis=1).astype(float),
-        sur_theme_supported=X.sur_theme_supported[sur, :, :p].sum(axis=1).astype(float),
+        sur_theme_received=X.sur_theme_cum[sur, :, p].astype(float),
+        sur_theme_supported=X.sur_theme_supported_cum[sur, :, p].astype(float),
         total_all_weight=float(total.sum()),
     )

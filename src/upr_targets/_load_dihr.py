@@ -41,8 +41,11 @@ def _sdgs(goals: pd.Series, targets: pd.Series) -> pd.Series:
     pos = goals.index.get_indexer(both.index)
     order = np.argsort(pos, kind="stable")
     both = both.iloc[order]
-    keep = ~pd.DataFrame({"i": pos[order], "v": both.to_numpy()}).duplicated().to_numpy()
+    keep = (
+        ~pd.DataFrame({"i": pos[order], "v": both.to_numpy()}).duplicated().to_numpy()
+    )
     return lists_from_parts(both[keep], goals.index)
+
 
 def read_dihr(path, report: LoadReport, *, encoding: str | None = None) -> pd.DataFrame:
     """Read the DIHR SDG-Human Rights Data Explorer export (.xlsx or .csv)."""

@@ -144,6 +144,21 @@ def _matching_open(text: str, close: int) -> int:
 _TRAILING_PUNCT = " \t\n;,.:"
 
 
+def _top_level_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) indices of the outermost balanced parentheses."""
+    groups, depth, start = [], 0, -1
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i))
+    return groups
+
+
 def split_states(text: str) -> tuple[str, list[str]]:
     """Split a recommendation into its text and the recommending States.
 
@@ -176,7 +191,7 @@ def split_states(text: str) -> tuple[str, list[str]]:
     """
     body = text.rstrip(_TRAILING_PUNCT)
     # footnote markers glued to the last parenthesis: "(Spain)1" or "(Spain)*"
-    body = re.sub(r"\)\s*(?:\d{1,2}|\*+)$", ")", body).rstrip(_TRAILING_PUNCT)
+    body = re.sub(r"\)\s*[;,.]?\s*(?:\d{1,2}|\*+)$", ")", body).rstrip(_TRAILING_PUNCT)
     trailing: list[list[str]] = []
     while body.endswith(")"):
         start = _matching_open(body, len(body) - 1)
@@ -191,22 +206,11 @@ def split_states(text: str) -> tuple[str, list[str]]:
     # inline attributions (cycle 1): groups of States followed by more text
     inline: list[str] = []
     candidates = []
-    for m in re.finditer(r"\(", body):
-        close, depth = -1, 0
-        for j in range(m.start(), len(body)):
-            if body[j] == "(":
-                depth += 1
-            elif body[j] == ")":
-                depth -= 1
-                if depth == 0:
-                    close = j
-                    break
-        if close < 0:
-            continue
+    for start, close in _top_level_groups(body):
         after = body[close + 1 : close + 8]
         if not re.match(r"\s*(?:,|;|and\b|\.|$)", after):
             continue
-        names = _group_names(body[m.start() + 1 : close])
+        names = _group_names(body[start + 1 : close])
         if names and all(_looks_like_state(n) for n in names):
             candidates.append(names)
     if candidates:
@@ -316,7 +320,7 @@ _SYMBOL = re.compile(r"\bA/HRC/(\d{1,2})/(\d{1,3})(?:/Add\.\d+)?\b")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _HEADER_LINE = re.compile(
     r"^\s*(?:A/HRC/\d+/\d+(?:/Add\.\d+)?(?:\s+Page\s+\d+)?|Page\s+\d+|\d{1,3}"
-    r"|GE\.\d{2}-\d+.*|-+\s*\d*\s*-+|_{5,})\s*$"
+    r"|GE\.\d{2}-\d+.*|-+\s*\d*\s*-+)\s*$"
 )
 _FOOTNOTE_LINE = re.compile(r"^\s*(\*+|\d{1,2})\s+\S")
 _TITLE = "report of the working group on the universal periodic review"
@@ -453,8 +457,8 @@ def _first_page_facts(pages: list[str], source: str) -> dict[str, Any]:
     if _TITLE not in flat:
         raise LoadError(
             f"{source} is not a Working Group report of the Universal Periodic "
-            "Review: its first page lacks the title 'Report of the Working Group "
-            "on the Universal Periodic Review'. Format 'un-report-pdf' expects the "
+            "Review: its first page lacks the English title 'Report of the Working "
+            "Group on the Universal Periodic Review'. Format 'un-report-pdf' expects the "
             "report of one review (symbol like A/HRC/42/4) as downloaded from "
             "the UN Official Document System; for other files choose another format."
         )
@@ -489,6 +493,9 @@ def _first_page_facts(pages: list[str], source: str) -> dict[str, Any]:
     if m:
         session = _ordinal(m.group(1))
         year = int(m.group(3))
+    else:  # the report's date ("3 July 2019"); the calendar then finds the session
+        d = re.search(r"\b\d{1,2} [A-Z][a-z]+ ((?:19|20)\d{2})\b", first)
+        year = int(d.group(1)) if d else None
     return {"document": symbol, "sur": sur, "session": session, "year": year}
 
 
@@ -496,7 +503,7 @@ _PARA = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$")
 _SUBPARA = re.compile(r"^\s*(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)$")
 _LETTER = re.compile(r"^\s*\(([a-z]{1,2})\)\s+(\S.*)$")
 _SECTION_II = re.compile(
-    r"^\s*II\.?\s+Conclusions\s+and\s*/?\s*or\s+recommendations\s*$", re.IGNORECASE
+    r"^\s*II\.?\s+Conclusions\s+and(?:\s*/\s*or)?\s+recommendations\s*$", re.IGNORECASE
 )
 _END = re.compile(
     r"^\s*(?:Annex\b|\d{1,3}\.\s+All conclusions and/or recommendations contained)",
@@ -539,7 +546,7 @@ def _blocks(lines: list[tuple[int, str]]) -> list[dict]:
             )
             in_list = cur is not None and (
                 (cur["kind"] == "para" and "".join(cur["lines"]).rstrip().endswith(":"))
-                or (cur["kind"] == "rec" and "." not in cur["number"].split(".", 1)[1])
+                or (cur["kind"] == "rec" and not letter)
             )
             if (
                 in_list
@@ -569,9 +576,12 @@ def _blocks(lines: list[tuple[int, str]]) -> list[dict]:
                 )
                 continue
         m3 = _LETTER.match(ln)
-        if m3 and para is not None and cur is not None:
+        if m3 and para is not None and cur is not None and sub == 0:
             want = chr(ord(letter) + 1) if letter else "a"
-            if m3.group(1) == want:
+            opens = cur["kind"] == "para" and "".join(cur["lines"]).rstrip().endswith(
+                ":"
+            )
+            if m3.group(1) == want and (opens or letter):
                 letter = want
                 blocks.append(
                     {
@@ -671,8 +681,11 @@ def parse_un_report_text(
     numbered = [(i + 1, ln) for i, page in enumerate(cleaned) for ln in page]
     start = None
     for k, (_, ln) in enumerate(numbered):
+        # the last match: a table of contents comes first
         if _SECTION_II.match(ln):
-            start = k + 1  # the last match: the table of contents comes first
+            start = k + 1
+        elif k + 1 < len(numbered) and _SECTION_II.match(f"{ln} {numbered[k + 1][1]}"):
+            start = k + 2  # heading broken over two lines
     if start is None:
         raise LoadError(
             f"{source}: no section 'II. Conclusions and/or recommendations' found. "
@@ -710,8 +723,8 @@ def parse_un_report_text(
             named = _referenced(intro["text"])
             for r in pending:
                 num = r["number"]
-                short = num.split(".", 1)[-1]
-                if named is None or num in named or short in named:
+                head, _, short = num.partition(".")  # "64.7": list 64, item 7
+                if named is None or num in named or short in named or head in named:
                     response.setdefault(num, status)
     recs = [b for b in blocks if b["kind"] == "rec"]
     if not recs:
@@ -863,7 +876,6 @@ def read_un_report_pdf(path: str | Path, report: Any) -> pd.DataFrame:
             else ""
         ),
     )
-    raw = repair_state_names(raw, source=path.name, report=report)
     return finalize(
         raw,
         fmt=PDF_FORMAT,
@@ -872,57 +884,6 @@ def read_un_report_pdf(path: str | Path, report: Any) -> pd.DataFrame:
         source_columns=_PDF_COLUMNS,
         records_read=raw.attrs["n_paragraphs"],
     )
-
-
-def _letters(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.lower())
-
-
-def repair_state_names(
-    raw: pd.DataFrame, *, source: str, report: Any = None
-) -> pd.DataFrame:
-    """Mend State names broken by stray spaces ("Sierra Le one").
-
-    Names the States registry cannot resolve are compared with the
-    registry's names and official names ignoring spaces, case and
-    punctuation; a unique match replaces the name, with a note in the load
-    report. Other names are left for ``finalize`` to report.
-    """
-    names = raw["recommending_state"].dropna().unique()
-    if not len(names):
-        return raw
-    try:
-        from ._states import resolve_states, states
-
-        found = resolve_states(pd.Series(names, dtype="string"), errors="coerce")[
-            "name"
-        ]
-        registry = states()
-    except (NotImplementedError, ImportError):  # registry absent: nothing to do
-        return raw
-    unresolved = [n for n, ok in zip(names, found.notna(), strict=True) if not ok]
-    if not unresolved:
-        return raw
-    keys: dict[str, set[str]] = {}
-    for col in ("name", "official_name"):
-        if col in registry.columns:
-            for canonical, label in zip(registry["name"], registry[col], strict=True):
-                if isinstance(label, str):
-                    keys.setdefault(_letters(label), set()).add(canonical)
-    fixes = {}
-    for n in unresolved:
-        hit = keys.get(_letters(n), set())
-        if len(hit) == 1:
-            fixes[n] = next(iter(hit))
-    if fixes:
-        raw = raw.copy()
-        raw["recommending_state"] = raw["recommending_state"].replace(fixes)
-        _note(
-            report,
-            f"{source}: mended State names with stray spaces: "
-            + ", ".join(f"{k!r} -> {v!r}" for k, v in fixes.items()),
-        )
-    return raw
 
 
 # how messages name the places values come from ("row" is the page for PDFs)
@@ -984,6 +945,8 @@ def _header_map(texts: list[str]) -> dict[str, int] | None:
             cols.setdefault("position", i)
         elif "theme" in t:
             cols.setdefault("themes", i)
+        elif "source" in t:
+            cols.setdefault("source", i)
         elif "sdg" in t or "sustainable development" in t:
             cols.setdefault("sdgs", i)
         elif "affected" in t:
@@ -1042,8 +1005,8 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
         ``document`` the Working Group report (the "Source of position"
         symbol without its "/Add.1"), ``source_row`` the table row (header =
         row 1), plus the extra columns ``affected_persons`` (list),
-        ``matrix_theme`` (the section the row sits under) and
-        ``source_of_position``.
+        ``matrix_theme`` (the section the row sits under),
+        ``source_of_position`` and ``source_table`` (1 for the first table).
 
     Raises
     ------
@@ -1075,9 +1038,12 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
     facts = _matrix_facts(doc, source)
     rows: list[dict] = []
     n_tables = 0
+    skipped: list[str] = []
+    # a table without its own header row continues the previous one
+    cols: dict[str, int] | None = None
+    section_theme = None
     for t_idx, table in enumerate(doc.tables):
-        cols = None
-        section_theme = None
+        has_header = False
         for r_idx, row in enumerate(table.rows):
             cells = _unique_cells(row)
             texts = [c.text.strip() for c in cells]
@@ -1085,9 +1051,10 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
                 continue
             header = _header_map(texts)
             if header is not None:
-                cols = header
+                cols, has_header = header, True
                 continue
             if cols is None:
+                skipped.append(f"table {t_idx + 1} row {r_idx + 1}")
                 continue
             distinct = {t for t in texts if t}
             if len(distinct) == 1 and texts[0].lower().startswith("theme"):
@@ -1096,7 +1063,7 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
                 ).strip()
                 continue
             rows.extend(_matrix_row(texts, cols, section_theme, t_idx, r_idx, facts))
-        n_tables += cols is not None
+        n_tables += has_header
     if not n_tables:
         raise LoadError(
             f"{source} holds no OHCHR matrix table: format 'ohchr-matrix' expects a "
@@ -1110,11 +1077,20 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
             "affected_persons",
             "matrix_theme",
             "source_of_position",
+            "source_table",
         ],
     )
     if raw.empty:
         raise LoadError(
             f"{source}: the matrix table has a header but no recommendations."
+        )
+    if skipped:
+        warnings.warn(
+            f"{source}: {len(skipped)} table row(s) before the first 'Recommendation "
+            f"| Position' header were not read ({', '.join(skipped[:5])}); check "
+            "that they are not recommendations.",
+            UPRDataWarning,
+            stacklevel=2,
         )
     raw["sur"] = facts["sur"]
     raw["session"] = facts["session"]
@@ -1139,6 +1115,7 @@ def _matrix_row(texts, cols, section_theme, t_idx, r_idx, facts) -> list[dict]:
             source_pos = m.group(1).strip()
         else:
             rec_lines.append(ln)
+    source_pos = source_pos or _fold(cell("source"))
     rec = _fold(" ".join(rec_lines))
     m = _PARA_PREFIX.match(rec)
     paragraph = m.group(1) if m else None
@@ -1153,7 +1130,6 @@ def _matrix_row(texts, cols, section_theme, t_idx, r_idx, facts) -> list[dict]:
         or _theme_cell("Affected persons:\n" + cell("affected"))["affected"]
     )
     document = _report_symbol(source_pos) or facts["document"]
-    source_row = r_idx + 1 if t_idx == 0 else None
     where = paragraph or f"table {t_idx + 1} row {r_idx + 1}"
     return [
         {
@@ -1164,7 +1140,8 @@ def _matrix_row(texts, cols, section_theme, t_idx, r_idx, facts) -> list[dict]:
             "sdgs": list(sdgs),
             "document": document,
             "paragraph": paragraph,
-            "source_row": source_row if source_row is not None else r_idx + 1,
+            "source_row": r_idx + 1,
+            "source_table": t_idx + 1,
             "recommendation_id": rid,
             "affected_persons": list(affected),
             "matrix_theme": section_theme,
@@ -1250,7 +1227,6 @@ def read_ohchr_matrix(path: str | Path, report: Any) -> pd.DataFrame:
         f"{raw.attrs['n_recommendations']} recommendations (clustered paragraphs "
         f"split), {len(raw)} rows (one per recommending State)",
     )
-    raw = repair_state_names(raw, source=path.name, report=report)
     return finalize(
         raw,
         fmt=MATRIX_FORMAT,

@@ -597,6 +597,8 @@ def lists_from_parts(parts: pd.Series, index: pd.Index) -> pd.Series:
     ``parts`` is indexed by labels of ``index`` (repeated, in order, as
     ``explode`` leaves them); labels without parts get an empty list.
     """
+    if len(index) == 0:
+        return pd.Series([], index=index, dtype=object)
     pos = index.get_indexer(parts.index)
     order = np.argsort(pos, kind="stable")
     counts = np.bincount(pos, minlength=len(index))
@@ -641,6 +643,11 @@ _RESPONSES = {
     "notsupported": "not supported",
     "ns": "not supported",
 }
+
+
+_UNCLEAR_RESPONSES = frozenset(
+    {"unclear", "pending", "deferred", "examinelater", "tobeexamined", "partially"}
+)
 
 
 def map_responses(s: pd.Series) -> pd.Series:
@@ -710,7 +717,7 @@ def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
     return pd.Series([f"{v:016x}" for v in h], index=df.index, dtype="string")
 
 
-def _fill_sessions(df, raw, report, file):
+def _fill_sessions(df, raw, report, file, label="session"):
     """Fill session/cycle/year from the source and the UPR calendar."""
     from ._calendar import assign_sessions, cycle_of_session, sessions
 
@@ -730,7 +737,7 @@ def _fill_sessions(df, raw, report, file):
         file,
         rows,
         unknown,
-        "session",
+        label,
         given_text,
         f"session not in the UPR calendar (sessions {known.min()}-{known.max()}); set to missing",
     )
@@ -790,7 +797,7 @@ def _fill_sessions(df, raw, report, file):
             file,
             rows,
             missing,
-            "session",
+            label,
             what,
             "session could not be determined from the UPR calendar; set to missing",
         )
@@ -926,15 +933,25 @@ def finalize(
     )
     df["response"] = map_responses(written)
     unclear = (df["response"] == "unclear").to_numpy(dtype=bool)
-    _flag_mask(
-        report,
-        file,
-        rows,
-        unclear,
-        cols["response"],
-        written.fillna(""),
-        "response not recognized (not Supported/Accepted, Noted/Rejected or Not Supported); set to 'unclear'",
-    )
+    if unclear.any():
+        key = written.fillna("").map(norm_label)
+        blank = (key == "").to_numpy(dtype=bool)
+        stated = key.isin(_UNCLEAR_RESPONSES).to_numpy(dtype=bool)
+        for mask, issue in (
+            (unclear & blank, "no response in the source; set to 'unclear'"),
+            (
+                unclear & stated,
+                "the source gives no clear response (pending, deferred); 'unclear'",
+            ),
+            (
+                unclear & ~blank & ~stated,
+                "response not recognized (not Supported/Accepted, Noted/Rejected "
+                "or Not Supported); set to 'unclear'",
+            ),
+        ):
+            _flag_mask(
+                report, file, rows, mask, cols["response"], written.fillna(""), issue
+            )
 
     # action category
     if "action_category" in df:
@@ -977,7 +994,7 @@ def finalize(
                 [[] for _ in range(len(df))], index=df.index, dtype=object
             )
 
-    df = _fill_sessions(df, raw, report, file)
+    df = _fill_sessions(df, raw, report, file, cols["session"])
 
     df["source"] = fmt
     df["source_file"] = file.name
@@ -1142,7 +1159,9 @@ def load_recommendations(
     for path in _expand_paths(path_or_paths):
         name = detect_format(path, encoding=encoding) if format == "auto" else format
         fmt = FORMATS[name]
-        how = "recognized from its header" if format == "auto" else "given"
+        how = "given"
+        if format == "auto":
+            how = f"recognized from its {'header' if fmt.by_header else 'extension'}"
         report.note(f"{path.name}: format {name!r} ({how})")
         logger.info("upr_targets: reading %s as format %r (%s)", path.name, name, how)
         kwargs = {"encoding": encoding} if encoding and fmt.by_header else {}

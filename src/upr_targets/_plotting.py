@@ -14,6 +14,7 @@ Colours are colour-blind safe: the Okabe–Ito palette for categories and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,7 +48,11 @@ _LABEL_MAX = 28
 
 
 def _truncate(label: Any, width: int = _LABEL_MAX) -> str:
-    s = "" if label is None or (not isinstance(label, str) and pd.isna(label)) else str(label)
+    s = (
+        ""
+        if label is None or (not isinstance(label, str) and pd.isna(label))
+        else str(label)
+    )
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
@@ -90,7 +95,9 @@ def _check_choice(name: str, value: Any, allowed: Sequence[str]) -> None:
 # --------------------------------------------------------------------------
 
 
-def _state_theme_counts(recommendations: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+def _state_theme_counts(
+    recommendations: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.Series]:
     """Counts of (recommending State, theme) and each State's total rows."""
     df = recommendations[["recommending_state", "themes"]]
     df = df[df["recommending_state"].notna()]
@@ -98,7 +105,9 @@ def _state_theme_counts(recommendations: pd.DataFrame) -> tuple[pd.DataFrame, pd
     long = df.explode("themes").dropna(subset=["themes"])
     if long.empty:
         return pd.DataFrame(), totals
-    counts = pd.crosstab(long["recommending_state"].astype(str), long["themes"].astype(str))
+    counts = pd.crosstab(
+        long["recommending_state"].astype(str), long["themes"].astype(str)
+    )
     return counts, totals
 
 
@@ -173,13 +182,17 @@ def plot_interest_heatmap(
     ...     "themes": [["Death penalty"], ["Women's rights"], ["Death penalty"], []],
     ... })
     >>> ax = plot_interest_heatmap(recs, value="count")
-    >>> ax.get_title()
-    'Thematic interest of recommending States (number of recommendations)'
+    >>> ax.get_title().splitlines()[0]
+    'Thematic interest of recommending States'
     """
     _check_choice("value", value, ("share", "count"))
     _check_choice("order", order, ("cluster", "score", "alpha"))
-    what = "share of each State's recommendations" if value == "share" else "number of recommendations"
-    title = f"Thematic interest of recommending States ({what})"
+    what = (
+        "share of each State's recommendations"
+        if value == "share"
+        else "number of recommendations"
+    )
+    title = f"Thematic interest of recommending States\n({what})"
 
     counts, totals = _state_theme_counts(recommendations)
     if themes is not None:
@@ -212,16 +225,24 @@ def plot_interest_heatmap(
 
     n_rows, n_cols = table.shape
     ax = _new_axes(ax, max(6.0, 2.5 + 0.45 * n_cols), max(3.0, 2.0 + 0.28 * n_rows))
-    image = ax.imshow(table.to_numpy(), aspect="auto", cmap="cividis", interpolation="nearest")
+    image = ax.imshow(
+        table.to_numpy(), aspect="auto", cmap="cividis", interpolation="nearest"
+    )
     ax.set_xticks(np.arange(n_cols))
-    ax.set_xticklabels([_truncate(c, 30) for c in table.columns], rotation=45, ha="right")
+    ax.set_xticklabels(
+        [_truncate(c, 30) for c in table.columns], rotation=45, ha="right"
+    )
     ax.set_yticks(np.arange(n_rows))
     ax.set_yticklabels([_truncate(s) for s in table.index])
     ax.set_xlabel("Theme")
     ax.set_ylabel("Recommending State")
     ax.set_title(title)
     bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label("Share of the State's recommendations" if value == "share" else "Recommendations")
+    bar.set_label(
+        "Share of the State's recommendations"
+        if value == "share"
+        else "Recommendations"
+    )
     if value == "share":
         from matplotlib.ticker import PercentFormatter
 
@@ -250,13 +271,13 @@ def ranking_components(ranking: pd.DataFrame) -> list[str]:
     return [
         c
         for c in ranking.columns
-        if str(c).endswith("_score") and c != "score" and pd.api.types.is_numeric_dtype(ranking[c])
+        if str(c).endswith("_score")
+        and c != "score"
+        and pd.api.types.is_numeric_dtype(ranking[c])
     ]
 
 
 def _pretty(name: str) -> str:
-    import re
-
     s = str(name)
     if s.endswith("_score"):
         s = s[: -len("_score")]
@@ -313,31 +334,52 @@ def plot_ranking(ranking: pd.DataFrame, *, top: int = 15, ax=None):
     y = np.arange(n)
     labels = [
         f"{int(r)}. {_truncate(s)}" if pd.notna(r) else _truncate(s)
-        for r, s in zip(df["rank"] if "rank" in df.columns else [np.nan] * n, df["state"])
+        for r, s in zip(
+            df["rank"] if "rank" in df.columns else [np.nan] * n,
+            df["state"],
+            strict=False,
+        )
     ]
     if comps:
-        values = df[comps].apply(pd.to_numeric, errors="coerce").fillna(0.0).to_numpy(dtype=float)
+        values = (
+            df[comps]
+            .apply(pd.to_numeric, errors="coerce")
+            .fillna(0.0)
+            .to_numpy(dtype=float)
+        )
         pos_left = np.zeros(n)
         neg_left = np.zeros(n)
         for j, comp in enumerate(comps):
             v = values[:, j]
             left = np.where(v >= 0, pos_left, neg_left)
             ax.barh(
-                y, v, left=left, color=OKABE_ITO[j % len(OKABE_ITO)], label=_pretty(comp),
+                y,
+                v,
+                left=left,
+                color=OKABE_ITO[j % len(OKABE_ITO)],
+                label=_pretty(comp),
                 hatch=_HATCHES[(j // len(OKABE_ITO)) % len(_HATCHES)],
-                edgecolor="white", linewidth=0.5,
+                edgecolor="white",
+                linewidth=0.5,
             )
             pos_left = pos_left + np.clip(v, 0, None)
             neg_left = neg_left + np.clip(v, None, 0)
         ax.legend(
-            loc="upper center", bbox_to_anchor=(0.5, -0.12 if n > 3 else -0.25),
-            ncol=min(len(comps), 4), frameon=False, fontsize="small",
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12 if n > 3 else -0.25),
+            ncol=min(len(comps), 4),
+            frameon=False,
+            fontsize="small",
         )
         ax.set_xlabel("Score (stacked components)")
         if (values < 0).any():
             ax.axvline(0, color="black", linewidth=0.8)
     else:
-        ax.barh(y, pd.to_numeric(df["score"], errors="coerce").fillna(0.0), color=OKABE_ITO[0])
+        ax.barh(
+            y,
+            pd.to_numeric(df["score"], errors="coerce").fillna(0.0),
+            color=OKABE_ITO[0],
+        )
         ax.set_xlabel("Score")
     ax.set_yticks(y)
     ax.set_yticklabels(labels)
@@ -353,7 +395,11 @@ def plot_ranking(ranking: pd.DataFrame, *, top: int = 15, ax=None):
 # Acceptance
 # --------------------------------------------------------------------------
 
-_BY_COLUMN = {"group": "rs_group", "state": "recommending_state", "action_category": "action_category"}
+_BY_COLUMN = {
+    "group": "rs_group",
+    "state": "recommending_state",
+    "action_category": "action_category",
+}
 _BY_LABEL = {
     "group": "Recommending regional group",
     "state": "Recommending State",
@@ -385,19 +431,29 @@ def acceptance_table(
     df = recommendations
     if sur is not None:
         df = df[df["sur"] == sur]
-    keys = df[col].astype("string").fillna("(unknown)") if col in df.columns else pd.Series(
-        "(unknown)", index=df.index, dtype="string"
+    keys = (
+        df[col].astype("string").fillna("(unknown)")
+        if col in df.columns
+        else pd.Series("(unknown)", index=df.index, dtype="string")
     )
     keys = keys.rename(by)
-    responses = df["response"].astype("string").fillna("unclear") if len(df) else df.get("response")
+    responses = (
+        df["response"].astype("string").fillna("unclear")
+        if len(df)
+        else df.get("response")
+    )
     table = pd.crosstab(keys, responses) if len(df) else pd.DataFrame()
     for r in ("supported", "noted", "not supported"):
         if r not in table.columns:
             table[r] = 0
-    extra = [c for c in table.columns if c not in ("supported", "noted", "not supported")]
+    extra = [
+        c for c in table.columns if c not in ("supported", "noted", "not supported")
+    ]
     table = table[["supported", "noted", "not supported", *extra]].astype(float)
     table["total"] = table.sum(axis=1)
-    table["share_supported"] = table["supported"] / table["total"].where(table["total"] > 0)
+    table["share_supported"] = table["supported"] / table["total"].where(
+        table["total"] > 0
+    )
     table.index.name = by
     table.columns.name = None
     if by == "action_category":
@@ -447,9 +503,16 @@ def plot_acceptance(
     'How Chad responded, by recommending group'
     """
     _check_choice("by", by, tuple(_BY_COLUMN))
-    what = {"group": "recommending group", "state": "recommending State",
-            "action_category": "action category"}[by]
-    title = f"How {sur} responded, by {what}" if sur else f"Responses to recommendations, by {what}"
+    what = {
+        "group": "recommending group",
+        "state": "recommending State",
+        "action_category": "action category",
+    }[by]
+    title = (
+        f"How {sur} responded, by {what}"
+        if sur
+        else f"Responses to recommendations, by {what}"
+    )
     table = acceptance_table(recommendations, sur, by=by)
     if table.empty or table["total"].sum() == 0:
         return _no_data(_new_axes(ax, 7, 3), title)
@@ -468,14 +531,34 @@ def plot_acceptance(
         share = table[resp].to_numpy() / np.where(total > 0, total, 1)
         if resp in ("not supported", "unclear") and not share.any():
             continue
-        ax.barh(y, share, left=left, color=RESPONSE_COLORS[resp], label=resp.capitalize(),
-                edgecolor="white", linewidth=0.5)
+        ax.barh(
+            y,
+            share,
+            left=left,
+            color=RESPONSE_COLORS[resp],
+            label=resp.capitalize(),
+            edgecolor="white",
+            linewidth=0.5,
+        )
         left = left + share
-    for i, (n_total, s) in enumerate(zip(total, table["share_supported"])):
+    for i, (n_total, s) in enumerate(
+        zip(total, table["share_supported"], strict=False)
+    ):
         pct = "–" if pd.isna(s) else f"{s:.0%}"
-        ax.text(1.01, i, f"{pct} of {int(n_total):,}", va="center", ha="left", fontsize="small")
+        ax.text(
+            1.01,
+            i,
+            f"{pct} of {int(n_total):,}",
+            va="center",
+            ha="left",
+            fontsize="small",
+        )
     labels = [
-        (f"Category {k}" if by == "action_category" and k != "(unknown)" else _truncate(k))
+        (
+            f"Category {k}"
+            if by == "action_category" and k != "(unknown)"
+            else _truncate(k)
+        )
         for k in table.index
     ]
     ax.set_yticks(y)
@@ -487,8 +570,13 @@ def plot_acceptance(
     ax.set_xlabel("Share of recommendations (annotated: % supported of n)")
     ax.set_ylabel(_BY_LABEL[by])
     ax.set_title(title)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15 if n > 3 else -0.3), ncol=4,
-              frameon=False, fontsize="small")
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.15 if n > 3 else -0.3),
+        ncol=4,
+        frameon=False,
+        fontsize="small",
+    )
     return ax
 
 
@@ -509,7 +597,9 @@ def _backtest_summary(result) -> pd.DataFrame:
     return summary
 
 
-def _metric_columns(summary: pd.DataFrame, metric: str) -> tuple[pd.Series, pd.Series, pd.Series | None, pd.Series | None]:
+def _metric_columns(
+    summary: pd.DataFrame, metric: str
+) -> tuple[pd.Series, pd.Series, pd.Series | None, pd.Series | None]:
     """(method labels, mean, lower error, upper error) from a summary frame.
 
     Supports a long summary (columns ``method``/``ranker``/``model``,
@@ -518,23 +608,51 @@ def _metric_columns(summary: pd.DataFrame, metric: str) -> tuple[pd.Series, pd.S
     ``<metric>_std`` / ``<metric>_sem`` / ``<metric>_ci_low`` + ``_ci_high``).
     """
     df = summary.copy()
-    method_col = next((c for c in ("method", "ranker", "model", "baseline", "name") if c in df.columns), None)
+    method_col = next(
+        (
+            c
+            for c in ("method", "ranker", "model", "baseline", "name")
+            if c in df.columns
+        ),
+        None,
+    )
     if "metric" in df.columns:
         available = sorted(map(str, df["metric"].unique()))
         if metric not in available:
-            raise ValueError(f"metric={metric!r} is not in the backtest summary; available: {available}.")
+            raise ValueError(
+                f"metric={metric!r} is not in the backtest summary; available: {available}."
+            )
         df = df[df["metric"] == metric]
-        methods = df[method_col] if method_col else pd.Series(df.index.astype(str), index=df.index)
-        mean_col = next((c for c in ("mean", "value", "score") if c in df.columns), None)
+        methods = (
+            df[method_col]
+            if method_col
+            else pd.Series(df.index.astype(str), index=df.index)
+        )
+        mean_col = next(
+            (c for c in ("mean", "value", "score") if c in df.columns), None
+        )
         if mean_col is None:
-            raise ValueError(f"backtest summary has no 'mean' column; columns: {list(df.columns)}")
+            raise ValueError(
+                f"backtest summary has no 'mean' column; columns: {list(df.columns)}"
+            )
         mean = df[mean_col]
         prefix = ""
     else:
         if metric not in df.columns:
-            metrics = [c for c in df.columns if "@" in str(c) and not str(c).endswith(("_std", "_sem", "_ci_low", "_ci_high"))]
-            raise ValueError(f"metric={metric!r} is not in the backtest summary; available: {metrics or list(df.columns)}.")
-        methods = df[method_col] if method_col else pd.Series(df.index.astype(str), index=df.index)
+            metrics = [
+                c
+                for c in df.columns
+                if "@" in str(c)
+                and not str(c).endswith(("_std", "_sem", "_ci_low", "_ci_high"))
+            ]
+            raise ValueError(
+                f"metric={metric!r} is not in the backtest summary; available: {metrics or list(df.columns)}."
+            )
+        methods = (
+            df[method_col]
+            if method_col
+            else pd.Series(df.index.astype(str), index=df.index)
+        )
         mean = df[metric]
         prefix = f"{metric}_"
     lo = hi = None
@@ -590,17 +708,39 @@ def plot_backtest(result, *, metric: str = "ndcg@10", ax=None):
     x = np.arange(n)
     best = int(np.nanargmax(mean.to_numpy())) if mean.notna().any() else -1
     colors = [OKABE_ITO[0] if i == best else "#BBBBBB" for i in range(n)]
-    yerr = None if lo is None else np.vstack([lo.fillna(0).to_numpy(), hi.fillna(0).to_numpy()])
-    ax.bar(x, mean.to_numpy(), yerr=yerr, color=colors, capsize=4, edgecolor="black", linewidth=0.5)
+    yerr = (
+        None
+        if lo is None
+        else np.vstack([lo.fillna(0).to_numpy(), hi.fillna(0).to_numpy()])
+    )
+    ax.bar(
+        x,
+        mean.to_numpy(),
+        yerr=yerr,
+        color=colors,
+        capsize=4,
+        edgecolor="black",
+        linewidth=0.5,
+    )
     tops = mean.to_numpy() + (hi.fillna(0).to_numpy() if hi is not None else 0.0)
-    for i, (v, t) in enumerate(zip(mean.to_numpy(), tops)):
+    for i, (v, t) in enumerate(zip(mean.to_numpy(), tops, strict=False)):
         if np.isfinite(v):
-            ax.annotate(f"{v:.3f}", (i, t), xytext=(0, 3), textcoords="offset points",
-                        ha="center", va="bottom", fontsize="small",
-                    fontweight="bold" if i == best else "normal")
+            ax.annotate(
+                f"{v:.3f}",
+                (i, t),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize="small",
+                fontweight="bold" if i == best else "normal",
+            )
     ax.set_xticks(x)
-    ax.set_xticklabels([_truncate(m, 22) for m in methods], rotation=30 if n > 4 else 0,
-                       ha="right" if n > 4 else "center")
+    ax.set_xticklabels(
+        [_truncate(m, 22) for m in methods],
+        rotation=30 if n > 4 else 0,
+        ha="right" if n > 4 else "center",
+    )
     ax.set_xlabel("Method (best highlighted)")
     ax.set_ylabel(metric)
     ax.set_title(title)

@@ -14,29 +14,33 @@ from ._schema import validate
 
 COMPONENTS: tuple[str, ...] = (
     "theme_interest",
+    "theme_history",
     "theme_focus",
     "sur_interest",
     "sur_theme_interest",
     "region_interest",
-    "same_group",
-    "blocs",
-    "acceptance",
+    "regional_group",
+    "bloc_ties",
+    "acceptance_history",
     "activity",
 )
 """Score components, in the order of the columns of a ranking."""
+
+_C = {name: j for j, name in enumerate(COMPONENTS)}
 
 DYADIC: tuple[str, ...] = ("sur_interest", "sur_theme_interest")
 """Components that need a previous review of the SuR in the data."""
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "theme_interest": 0.8,
+    "theme_history": 0.0,
     "theme_focus": 0.6,
     "sur_interest": 1.0,
     "sur_theme_interest": 1.0,
     "region_interest": 0.6,
-    "same_group": 0.2,
-    "blocs": 0.2,
-    "acceptance": 0.1,
+    "regional_group": 0.2,
+    "bloc_ties": 0.2,
+    "acceptance_history": 0.0,
     "activity": 1.0,
 }
 """Default weights, chosen by cross-validation on sessions 7-12 (see
@@ -94,32 +98,33 @@ def component_matrix(
     total_w = q.total_w
     all_w = total_w.sum()
     out = np.zeros((len(tensors.states), len(COMPONENTS)))
-    out[:, 0] = np.log1p(nT_w)
+    out[:, _C["theme_interest"]] = np.log1p(nT_w)
+    out[:, _C["theme_history"]] = np.log1p(nT)
     g = nT_w.sum() / all_w if all_w > 0 else 0.0
     if 0 < g < 1:
-        out[:, 1] = np.log((nT_w + a * g) / (total_w + a)) - np.log(g)
-    out[:, 2] = np.log1p(q.to_sur_prev)
-    out[:, 3] = np.log1p(nT_sur)
+        out[:, _C["theme_focus"]] = np.log((nT_w + a * g) / (total_w + a)) - np.log(g)
+    out[:, _C["sur_interest"]] = np.log1p(q.to_sur_prev)
+    out[:, _C["sur_theme_interest"]] = np.log1p(nT_sur)
     gr = q.to_region_w.sum() / all_w if all_w > 0 else 0.0
     if 0 < gr < 1 and tensors.group[q.sur] < len(GROUPS) - 1:
-        out[:, 4] = np.log((q.to_region_w + a * gr) / (total_w + a)) - np.log(gr)
+        out[:, _C["region_interest"]] = np.log((q.to_region_w + a * gr) / (total_w + a)) - np.log(gr)
     same = (tensors.group == tensors.group[q.sur]) & (
         tensors.group < len(GROUPS) - 1
     )
-    out[:, 5] = same
+    out[:, _C["regional_group"]] = same
     shared = tensors.blocs @ tensors.blocs[q.sur].T
     shared = np.asarray(shared.todense()).ravel() if shared.shape[1] else 0.0
-    out[:, 6] = np.log1p(shared)
+    out[:, _C["bloc_ties"]] = np.log1p(shared)
     # acceptance: the SuR's support of this State's recommendations, shrunk to
     # the State's support rate at every review, shrunk to the overall rate.
     n_all = q.total
     p0 = q.supported_all.sum() / n_all.sum() if n_all.sum() > 0 else 0.5
     rate_rs = (q.supported_all + a * p0) / (n_all + a)
     rate = (q.supported_by_sur + a * rate_rs) / (q.to_sur + a)
-    out[:, 7] = _logit(rate) - _logit(p0)
+    out[:, _C["acceptance_history"]] = _logit(rate) - _logit(p0)
     r0 = q.joined_w.sum() / max(q.reviews_w * tensors.is_candidate.sum(), 1e-12)
     if 0 < r0 < 1:
-        out[:, 8] = np.log((q.joined_w + a * r0) / (q.reviews_w + a)) - np.log(r0)
+        out[:, _C["activity"]] = np.log((q.joined_w + a * r0) / (q.reviews_w + a)) - np.log(r0)
     evidence = {
         "n_theme_recs": nT,
         "n_theme_recs_recent": nT_recent,
@@ -148,10 +153,26 @@ def component_matrix(
 def component_stack(
     tensors: CountTensors, q: QueryCounts, themes: np.ndarray, smoothing: float = 10.0
 ) -> np.ndarray:
-    """Components (Q, S, F) of one-theme queries ``themes`` for one review."""
-    return np.stack(
-        [component_matrix(tensors, q, np.array([t]), smoothing)[0] for t in themes]
-    )
+    """Components (Q, S, F) of one-theme queries ``themes`` for one review.
+
+    Vectorised over the themes; equal to stacking ``component_matrix`` of
+    each theme.
+    """
+    a = float(smoothing)
+    base, _ = component_matrix(tensors, q, None, smoothing)
+    out = np.repeat(base[None], len(themes), axis=0)
+    nT_w = q.theme_w[:, themes].T
+    total_w = q.total_w
+    all_w = total_w.sum()
+    out[:, :, _C["theme_interest"]] = np.log1p(nT_w)
+    out[:, :, _C["theme_history"]] = np.log1p(q.theme[:, themes].T)
+    g = nT_w.sum(axis=1) / all_w if all_w > 0 else np.zeros(len(themes))
+    ok = (g > 0) & (g < 1)
+    gg = np.where(ok, g, 0.5)[:, None]
+    focus = np.log((nT_w + a * gg) / (total_w + a)) - np.log(gg)
+    out[:, :, _C["theme_focus"]] = np.where(ok[:, None], focus, 0.0)
+    out[:, :, _C["sur_theme_interest"]] = np.log1p(q.theme_to_sur[:, themes].T)
+    return out
 
 
 def _resolve_weights(weights) -> pd.Series:
@@ -177,6 +198,8 @@ class TargetRanker(BaseEstimator):
 
     - ``theme_interest``: log(1 + its recency-weighted recommendations on the
       themes), a half-life of ``half_life`` sessions;
+    - ``theme_history``: log(1 + all its past recommendations on the themes),
+      long-standing interest;
     - ``theme_focus``: log-ratio of its share of recommendations on the
       themes to the share of all States (specialisation);
     - ``sur_interest``: log(1 + its recommendations to this SuR at the SuR's
@@ -185,9 +208,9 @@ class TargetRanker(BaseEstimator):
       to this SuR);
     - ``region_interest``: log-ratio of its share of recommendations addressed
       to the SuR's regional group to the average share;
-    - ``same_group``: 1 when it belongs to the SuR's regional group;
-    - ``blocs``: log(1 + number of blocs shared with the SuR (EU, AU, OIC, ...));
-    - ``acceptance``: log-odds, relative to the average, that this SuR supports
+    - ``regional_group``: 1 when it belongs to the SuR's regional group;
+    - ``bloc_ties``: log(1 + number of blocs shared with the SuR (EU, AU, OIC, ...));
+    - ``acceptance_history``: log-odds, relative to the average, that this SuR supports
       its recommendations (shrunk to the State's rate with all SuRs);
     - ``activity``: log-ratio of the (recency-weighted) share of reviews in
       which it made any recommendation to the average share.
@@ -646,7 +669,7 @@ class TargetRanker(BaseEstimator):
             theme_idx = None
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)
         if sur_i is None:
-            comp[:, 4:7] = 0.0
+            comp[:, [_C["region_interest"], _C["regional_group"], _C["bloc_ties"]]] = 0.0
             ev["same_group"] = np.zeros(len(X.states), dtype=bool)
         return self._frame(comp, ev, sur_i, query, top)
 

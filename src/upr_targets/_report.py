@@ -57,7 +57,16 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 """Section ids and titles, in report order (the same in every format)."""
 
-_EVIDENCE_COLUMNS = ("state", "target", "sur", "session", "year", "response", "themes", "text")
+_EVIDENCE_COLUMNS = (
+    "state",
+    "target",
+    "sur",
+    "session",
+    "year",
+    "response",
+    "themes",
+    "text",
+)
 
 
 # --------------------------------------------------------------------------
@@ -101,7 +110,13 @@ class Report:
         The SuR's past responses by recommending group / action category.
     acceptance_estimates : DataFrame
         For the top States: their past recommendations to the SuR, the share
-        supported, and the ranker's acceptance estimate when it gives one.
+        supported, the ranker's acceptance estimate when it gives one, and
+        :class:`AcceptanceModel`'s probability that the SuR supports a
+        recommendation from the State on these themes (``p_supported``; and
+        ``p_supported_specific`` for a specific one, action category 5).
+    themes_acceptance : (int, float)
+        Recommendations to the SuR on the report's themes and the share it
+        supported.
     groupings : DataFrame
         ``kind, grouping, n_states, states``: top States sharing a regional
         group or a bloc, for joint briefings.
@@ -109,7 +124,8 @@ class Report:
         ``phase, start, end, status, what``: the advocacy calendar.
     figures : dict of str to bytes
         PNG images: ``ranking``, ``acceptance_group``, ``acceptance_category``,
-        ``interest``.
+        ``interest``; drawn on first access from ``figure_data`` (the small
+        frames they need).
     synthetic : bool
         True for synthetic (demo) data: every format then carries a banner.
     notes : list of str
@@ -131,11 +147,22 @@ class Report:
     groupings: pd.DataFrame
     timeline: pd.DataFrame
     next_review: pd.Series | None = None
-    figures: dict[str, bytes] = field(default_factory=dict)
+    themes_acceptance: tuple[int, float] = (0, float("nan"))
+    figure_data: dict | None = field(default=None, repr=False)
     synthetic: bool = False
     notes: list[str] = field(default_factory=list)
     today: _dt.date = field(default_factory=_dt.date.today)
     top: int = 20
+    _figures: dict[str, bytes] | None = field(default=None, repr=False)
+
+    @property
+    def figures(self) -> dict[str, bytes]:
+        """PNG images, drawn on first use (Excel output does not need them)."""
+        if self._figures is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # layout notices
+                self._figures = _figures(**self.figure_data) if self.figure_data else {}
+        return self._figures
 
     # ---- presentation helpers -------------------------------------------------
 
@@ -147,11 +174,15 @@ class Report:
     def components(self) -> list[str]:
         return ranking_components(self.ranking)
 
-    def _ranking_view(self, ranking: pd.DataFrame, *, evidence: bool = True) -> pd.DataFrame:
+    def _ranking_view(
+        self, ranking: pd.DataFrame, *, evidence: bool = True
+    ) -> pd.DataFrame:
         """Rank, State, group, score, a few evidence counts and the reason."""
         cols = [c for c in ("rank", "state", "group", "score") if c in ranking.columns]
         if evidence:
-            cols += [c for c in _RANKING_EVIDENCE if c in ranking.columns and c not in cols]
+            cols += [
+                c for c in _RANKING_EVIDENCE if c in ranking.columns and c not in cols
+            ]
         if "explanation" in ranking.columns:
             cols.append("explanation")
         return ranking[cols]
@@ -185,7 +216,9 @@ class Report:
                     "group": _none_if_na(counts.get("group")),
                     "n_this": int(counts["this SuR"]),
                     "n_other": int(counts["other SuRs"]),
-                    "table": fmt(shown.drop(columns=["state", "target"])) if len(shown) else None,
+                    "table": fmt(shown.drop(columns=["state", "target"]))
+                    if len(shown)
+                    else None,
                 }
             )
         per_issue = []
@@ -194,7 +227,9 @@ class Report:
                 per_issue.append(
                     {
                         "issue": issue,
-                        "table": fmt(self._ranking_view(ranking.head(10), evidence=False)),
+                        "table": fmt(
+                            self._ranking_view(ranking.head(10), evidence=False)
+                        ),
                     }
                 )
         return {
@@ -205,7 +240,9 @@ class Report:
             "sections": SECTIONS,
             "issues": self.issues,
             "data_summary": fmt(self.data_summary),
-            "load_summary": fmt(self.load_summary) if self.load_summary is not None else None,
+            "load_summary": fmt(self.load_summary)
+            if self.load_summary is not None
+            else None,
             "themes": fmt(self.themes),
             "ranking": fmt(self._ranking_view(self.ranking)),
             "components_table": fmt(self._components_view()),
@@ -215,6 +252,9 @@ class Report:
             "acceptance_by_group": fmt(self.acceptance_by_group.reset_index()),
             "acceptance_by_category": fmt(self.acceptance_by_category.reset_index()),
             "acceptance_estimates": fmt(self.acceptance_estimates),
+            "themes_acceptance": _themes_acceptance_line(
+                self.sur, *self.themes_acceptance
+            ),
             "groupings": fmt(self.groupings),
             "timeline": fmt(self.timeline),
             "next_review": _review_line(self.next_review),
@@ -229,7 +269,9 @@ class Report:
         env = _environment(html=True)
 
         def image(name: str) -> str:
-            return "data:image/png;base64," + base64.b64encode(self.figures[name]).decode("ascii")
+            return "data:image/png;base64," + base64.b64encode(
+                self.figures[name]
+            ).decode("ascii")
 
         return env.get_template(template).render(**self._context(_html_table, image))
 
@@ -253,7 +295,9 @@ class Report:
 
     # ---- Markdown ---------------------------------------------------------------
 
-    def to_markdown(self, image_dir: str | Path | None = None, *, image_prefix: str = "") -> str:
+    def to_markdown(
+        self, image_dir: str | Path | None = None, *, image_prefix: str = ""
+    ) -> str:
         """The report as Markdown (tables as pipe tables).
 
         Parameters
@@ -273,7 +317,9 @@ class Report:
                 (image_dir / f"{name}.png").write_bytes(png)
                 paths[name] = f"{image_prefix}{name}.png"
         env = _environment(html=False)
-        ctx = self._context(_md_table, lambda name: _MdSafe(paths[name]) if name in paths else None)
+        ctx = self._context(
+            _md_table, lambda name: _MdSafe(paths[name]) if name in paths else None
+        )
         text = env.get_template("report.md.j2").render(**ctx)
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
@@ -288,7 +334,11 @@ class Report:
                     {
                         "section": "Report",
                         "item": ["State under review", "Generated", "Synthetic data"],
-                        "value": [self.sur, self.today.isoformat(), "YES" if self.synthetic else "no"],
+                        "value": [
+                            self.sur,
+                            self.today.isoformat(),
+                            "YES" if self.synthetic else "no",
+                        ],
                     }
                 ),
                 pd.DataFrame(
@@ -302,7 +352,9 @@ class Report:
                     section="Themes",
                     item=self.themes["issue"],
                     value=self.themes["theme"]
-                    + self.themes["score"].map(lambda s: "" if pd.isna(s) else f" ({s:.2f})")
+                    + self.themes["score"].map(
+                        lambda s: "" if pd.isna(s) else f" ({s:.2f})"
+                    )
                     + np.where(self.themes["used"], "", " [not used]"),
                 )[["section", "item", "value"]],
                 pd.DataFrame({"section": "Note", "item": "", "value": self.notes}),
@@ -311,10 +363,16 @@ class Report:
         )[["section", "item", "value"]]
         if self.synthetic:
             banner = pd.DataFrame(
-                {"section": ["WARNING"], "item": ["SYNTHETIC DATA"], "value": [_SYNTHETIC_TEXT]}
+                {
+                    "section": ["WARNING"],
+                    "item": ["SYNTHETIC DATA"],
+                    "value": [_SYNTHETIC_TEXT],
+                }
             )
             summary = pd.concat([banner, summary], ignore_index=True)
-        rankings = [self.ranking.assign(issue="All issues")] if len(self.issues) > 1 else []
+        rankings = (
+            [self.ranking.assign(issue="All issues")] if len(self.issues) > 1 else []
+        )
         rankings += [r.assign(issue=issue) for issue, r in self.rankings.items()]
         ranking = pd.concat(rankings, ignore_index=True)
         ranking = ranking[["issue"] + [c for c in ranking.columns if c != "issue"]]
@@ -330,7 +388,9 @@ class Report:
             ignore_index=True,
         )
         acceptance["value"] = acceptance["value"].astype(str)
-        acceptance = acceptance[["breakdown"] + [c for c in acceptance.columns if c != "breakdown"]]
+        acceptance = acceptance[
+            ["breakdown"] + [c for c in acceptance.columns if c != "breakdown"]
+        ]
         return {
             "Summary": summary,
             "Ranking": ranking,
@@ -365,11 +425,17 @@ class Report:
                 cell.font = header_font
                 cell.fill = header_fill
                 cell.alignment = Alignment(vertical="center", wrap_text=True)
-            values = table.astype(object).where(table.notna(), None).to_numpy().tolist() if len(table) else []
+            values = (
+                table.astype(object).where(table.notna(), None).to_numpy().tolist()
+                if len(table)
+                else []
+            )
             for row in values:
                 ws.append([_excel_cell(v) for v in row])
             for j, col in enumerate(columns, start=1):
-                lengths = [len(col)] + [len(str(v)) for v in table.iloc[:200, j - 1] if v is not None]
+                lengths = [len(col)] + [
+                    len(str(v)) for v in table.iloc[:200, j - 1] if v is not None
+                ]
                 width = min(max(lengths) + 2, 80)
                 ws.column_dimensions[get_column_letter(j)].width = max(width, 8)
                 if width >= 80:
@@ -399,14 +465,19 @@ class Report:
         elif suffix in (".md", ".markdown"):
             folder = path.with_name(f"{path.stem}_files")
             path.write_text(
-                self.to_markdown(folder, image_prefix=f"{folder.name}/"), encoding="utf-8"
+                self.to_markdown(folder, image_prefix=f"{folder.name}/"),
+                encoding="utf-8",
             )
         else:
             self.to_excel(path)
         return path
 
     def __repr__(self) -> str:
-        top = ", ".join(self.ranking["state"].head(5).astype(str)) if len(self.ranking) else "-"
+        top = (
+            ", ".join(self.ranking["state"].head(5).astype(str))
+            if len(self.ranking)
+            else "-"
+        )
         flag = " [SYNTHETIC DATA]" if self.synthetic else ""
         return (
             f"<Report: {self.sur}, {len(self.issues)} issue(s), {len(self.ranking)} States "
@@ -499,7 +570,9 @@ def _is_percent(col: str) -> bool:
     return "share" in name or "accept" in name or name.startswith(("p_", "prob"))
 
 
-def _format_value(col: str, value: Any, percent: bool = False, integral: bool = False) -> str:
+def _format_value(
+    col: str, value: Any, percent: bool = False, integral: bool = False
+) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, np.ndarray)):
@@ -551,7 +624,9 @@ def _formatted(
     rows = [
         [
             _format_value(name, col[i], pct, whole)
-            for name, col, pct, whole in zip(columns, cols, percent, integral)
+            for name, col, pct, whole in zip(
+                columns, cols, percent, integral, strict=False
+            )
         ]
         for i in range(len(df))
     ]
@@ -566,7 +641,9 @@ _HEADERS = {
     "recommendations_to_sur": "Recs to the SuR",
     "supported": "Supported",
     "share_supported": "Share supported",
-    "estimated_acceptance": "Estimated acceptance",
+    "estimated_acceptance": "Ranker's acceptance estimate",
+    "p_supported": "Estimated P(supported)",
+    "p_supported_specific": "… if specific (category 5)",
     "this SuR": "To the SuR",
     "other SuRs": "To other States",
     "n_states": "States",
@@ -595,6 +672,7 @@ def _html_table(df: pd.DataFrame | None, plain: set[str] = frozenset()) -> dict 
         "rows": rows,
         "numeric": numeric,
         "wide": [c in ("text", "explanation", "what", "states") for c in columns],
+        "nowrap": [c in ("state", "group", "sur", "start", "end") for c in columns],
     }
 
 
@@ -642,6 +720,29 @@ def _excel_cell(value: Any) -> Any:
     return text
 
 
+def _themes_acceptance_line(sur: str, n: int, share: float) -> str:
+    if not n:
+        return f"The data hold no recommendation to {sur} on these themes."
+    return (
+        f"{sur} supported {share:.0%} of the {n} recommendation(s) it received on "
+        "these themes."
+    )
+
+
+def _review_start(review: pd.Series | None) -> tuple[pd.Timestamp | None, bool]:
+    """The review's start date, and whether it is exact (else month only)."""
+    if review is None:
+        return None, False
+    start = review.get("start_date")
+    if start is not None and pd.notna(start):
+        return pd.Timestamp(start).normalize(), True
+    year, month = review.get("year"), review.get("month")
+    if year is not None and pd.notna(year):
+        month = int(month) if month is not None and pd.notna(month) else 1
+        return pd.Timestamp(year=int(year), month=month, day=1), False
+    return None, False
+
+
 def _review_line(review: pd.Series | None) -> str | None:
     if review is None:
         return None
@@ -650,15 +751,17 @@ def _review_line(review: pd.Series | None) -> str | None:
         parts.append(f"session {int(review['session'])}")
     if "cycle" in review and pd.notna(review["cycle"]):
         parts.append(f"cycle {int(review['cycle'])}")
-    start = review.get("start_date")
-    when = (
-        pd.Timestamp(start).strftime("%d %B %Y")
-        if start is not None and pd.notna(start)
-        else f"{review.get('year', '')}"
-    )
-    line = f"Next review: {when}" + (f" ({', '.join(parts)})" if parts else "")
-    if bool(review.get("projected", False)):
-        line += ", projected from the UPR cycle pattern: check OHCHR's calendar"
+    start, exact = _review_start(review)
+    if start is None:
+        when = "date unknown"
+    elif exact:
+        when = start.strftime("%d %B %Y").lstrip("0")
+    else:
+        when = start.strftime("%B %Y") + " (month only: dates count from the 1st)"
+    line = f"Next review: {when}" + (f"; {', '.join(parts)}" if parts else "")
+    basis = review.get("basis")
+    if isinstance(basis, str) and basis != "published":
+        line += f"; {basis} from the UPR cycle pattern, check OHCHR's calendar"
     return line
 
 
@@ -688,7 +791,9 @@ def _check_issues(issues: str | Sequence[str] | None, themes) -> list[str]:
                 "build_report(recs, 'Kenya', ['child marriage']), or theme labels with themes=."
             )
         labels = list(themes) if not isinstance(themes, Mapping) else list(themes)
-        issues = [", ".join(map(str, labels))] if not isinstance(themes, Mapping) else labels
+        issues = (
+            [", ".join(map(str, labels))] if not isinstance(themes, Mapping) else labels
+        )
     return issues
 
 
@@ -705,7 +810,9 @@ def _explicit_themes(issues: list[str], themes) -> list[list[str] | None]:
                 f"themes= names issues {unknown} that are not among the issues {issues}."
             )
         return [
-            ([themes[i]] if isinstance(themes[i], str) else list(themes[i])) if i in themes else None
+            ([themes[i]] if isinstance(themes[i], str) else list(themes[i]))
+            if i in themes
+            else None
             for i in issues
         ]
     themes = list(themes)
@@ -741,7 +848,9 @@ def _matches(ranker, recommendations: pd.DataFrame, text: str) -> pd.DataFrame:
         found = match_themes(text, recommendations)
     found = pd.DataFrame(found)
     if "theme" not in found.columns:
-        raise ValueError(f"theme matcher returned no 'theme' column: {list(found.columns)}")
+        raise ValueError(
+            f"theme matcher returned no 'theme' column: {list(found.columns)}"
+        )
     if "score" not in found.columns:
         found["score"] = np.nan
     return found
@@ -772,24 +881,48 @@ def _data_summary(recommendations: pd.DataFrame, synthetic: bool) -> pd.DataFram
         s = pd.to_numeric(df[col], errors="coerce").dropna()
         if s.empty:
             return "not given"
-        return f"{int(s.min())}–{int(s.max())}" if s.min() != s.max() else f"{int(s.min())}"
+        return (
+            f"{int(s.min())}–{int(s.max())}"
+            if s.min() != s.max()
+            else f"{int(s.min())}"
+        )
 
-    sources = sorted(map(str, df["source"].dropna().unique())) if "source" in df.columns else []
-    files = (
-        sorted(map(str, df["source_file"].dropna().unique())) if "source_file" in df.columns else []
+    sources = (
+        sorted(map(str, df["source"].dropna().unique()))
+        if "source" in df.columns
+        else []
     )
-    n_recs = df["recommendation_id"].nunique() if "recommendation_id" in df.columns else len(df)
+    files = (
+        sorted(map(str, df["source_file"].dropna().unique()))
+        if "source_file" in df.columns
+        else []
+    )
+    n_recs = (
+        df["recommendation_id"].nunique()
+        if "recommendation_id" in df.columns
+        else len(df)
+    )
     items = [
         ("Source(s)", ", ".join(sources) or "not given"),
-        ("File(s)", ", ".join(files[:10]) + (f" and {len(files) - 10} more" if len(files) > 10 else "") or "-"),
+        (
+            "File(s)",
+            ", ".join(files[:10])
+            + (f" and {len(files) - 10} more" if len(files) > 10 else "")
+            or "-",
+        ),
         ("Sessions", span("session")),
         ("Years", span("year")),
         ("Rows (recommendation × recommending State)", f"{len(df):,}"),
         ("Recommendations", f"{n_recs:,}"),
-        ("States under review", f"{df['sur'].nunique():,}" if "sur" in df.columns else "-"),
+        (
+            "States under review",
+            f"{df['sur'].nunique():,}" if "sur" in df.columns else "-",
+        ),
         (
             "Recommending States",
-            f"{df['recommending_state'].nunique():,}" if "recommending_state" in df.columns else "-",
+            f"{df['recommending_state'].nunique():,}"
+            if "recommending_state" in df.columns
+            else "-",
         ),
         ("Synthetic data", "YES — not for advocacy" if synthetic else "no"),
     ]
@@ -805,7 +938,11 @@ def _load_summary(recommendations: pd.DataFrame) -> pd.DataFrame | None:
 
 
 def _evidence(
-    ranker, recommendations: pd.DataFrame, states: pd.DataFrame, sur: str, themes: list[str]
+    ranker,
+    recommendations: pd.DataFrame,
+    states: pd.DataFrame,
+    sur: str,
+    themes: list[str],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The top States' past recommendations on the themes, and their counts."""
     parts = []
@@ -831,7 +968,9 @@ def _evidence(
         ev["state"] = state
         sort_cols = [c for c in ("session", "year") if c in ev.columns]
         ev["_this"] = this
-        ev = ev.sort_values(["_this", *sort_cols], ascending=[False] + [False] * len(sort_cols))
+        ev = ev.sort_values(
+            ["_this", *sort_cols], ascending=[False] + [False] * len(sort_cols)
+        )
         counts.append(
             {
                 "state": state,
@@ -842,7 +981,10 @@ def _evidence(
             }
         )
         kept = pd.concat(
-            [ev[ev["_this"]].head(N_EVIDENCE_KEPT), ev[~ev["_this"]].head(N_EVIDENCE_KEPT)]
+            [
+                ev[ev["_this"]].head(N_EVIDENCE_KEPT),
+                ev[~ev["_this"]].head(N_EVIDENCE_KEPT),
+            ]
         )
         for col in _EVIDENCE_COLUMNS:
             if col not in kept.columns:
@@ -863,17 +1005,32 @@ def _evidence(
 
 def _themed_rows(recommendations: pd.DataFrame, themes: list[str]) -> pd.DataFrame:
     wanted = set(themes)
-    mask = recommendations["themes"].map(lambda ts: bool(wanted.intersection(ts))).to_numpy(dtype=bool)
+    mask = (
+        recommendations["themes"]
+        .map(lambda ts: bool(wanted.intersection(ts)))
+        .to_numpy(dtype=bool)
+    )
     return recommendations[mask]
 
 
 def _acceptance_estimates(
-    recommendations: pd.DataFrame, ranking: pd.DataFrame, sur: str
+    recommendations: pd.DataFrame,
+    ranking: pd.DataFrame,
+    sur: str,
+    themes: list[str],
+    notes: list[str],
 ) -> pd.DataFrame:
-    """For the top States: past recommendations to the SuR and the share supported."""
+    """For the top States: past recommendations to the SuR and the share supported.
+
+    Adds the ranker's own acceptance columns (probabilities, not score
+    contributions) and :class:`AcceptanceModel`'s estimate that the SuR
+    supports a recommendation from each State on the report's themes.
+    """
     to_sur = recommendations[recommendations["sur"] == sur]
     past = acceptance_table(to_sur, by="state")
-    top = ranking[["rank", "state"] + (["group"] if "group" in ranking.columns else [])].copy()
+    top = ranking[
+        ["rank", "state"] + (["group"] if "group" in ranking.columns else [])
+    ].copy()
     stats = past.reindex(top["state"].astype(str).to_numpy())
     top["recommendations_to_sur"] = stats["total"].fillna(0).astype(int).to_numpy()
     top["supported"] = stats["supported"].fillna(0).astype(int).to_numpy()
@@ -883,20 +1040,68 @@ def _acceptance_estimates(
         low = str(col).lower()
         if col in comps:  # a contribution to the score, not a probability
             continue
-        if ("accept" in low or low.startswith("p_")) and pd.api.types.is_numeric_dtype(ranking[col]):
+        if ("accept" in low or low.startswith("p_")) and pd.api.types.is_numeric_dtype(
+            ranking[col]
+        ):
             values = ranking[col].to_numpy(dtype=float)
-            if np.nanmin(values, initial=0.0) >= 0 and np.nanmax(values, initial=0.0) <= 1:
+            if (
+                np.nanmin(values, initial=0.0) >= 0
+                and np.nanmax(values, initial=0.0) <= 1
+            ):
+                if (
+                    np.nanmax(values, initial=0.0) - np.nanmin(values, initial=0.0)
+                    < 1e-12
+                ):
+                    continue  # the same for every State: not about the State
                 name = "estimated_acceptance" if low == "acceptance" else str(col)
                 top[name] = values  # a probability estimated by the ranker
+    if len(top) and len(recommendations):
+        try:
+            top = _model_estimates(recommendations, top, sur, themes)
+        except Exception as exc:
+            notes.append(
+                f"The acceptance model could not be fitted ({exc}); only counts shown."
+            )
     return top.reset_index(drop=True)
+
+
+def _model_estimates(
+    recommendations: pd.DataFrame, top: pd.DataFrame, sur: str, themes: list[str]
+) -> pd.DataFrame:
+    from ._acceptance import AcceptanceModel
+
+    model = AcceptanceModel().fit(recommendations)
+    sur_group = recommendations.loc[recommendations["sur"] == sur, "sur_group"].dropna()
+    n = len(top)
+    X = pd.DataFrame(
+        {
+            "sur": sur,
+            "recommending_state": top["state"].astype(str).to_numpy(),
+            "rs_group": top["group"].to_numpy() if "group" in top.columns else pd.NA,
+            "sur_group": sur_group.iloc[0] if len(sur_group) else pd.NA,
+            "themes": [list(themes) for _ in range(n)],
+            "action_category": pd.array([pd.NA] * n, dtype="Int64"),
+        }
+    )
+    top = top.copy()
+    top["p_supported"] = model.predict_proba(X)[:, 1]
+    X["action_category"] = pd.array([5] * n, dtype="Int64")
+    top["p_supported_specific"] = model.predict_proba(X)[:, 1]
+    return top
 
 
 def _groupings(ranking: pd.DataFrame) -> pd.DataFrame:
     """Top States sharing a UN regional group or a bloc (at least two of them)."""
     rows = []
-    top = ranking[["state", "group"]] if "group" in ranking.columns else ranking[["state"]].assign(group=pd.NA)
+    top = (
+        ranking[["state", "group"]]
+        if "group" in ranking.columns
+        else ranking[["state"]].assign(group=pd.NA)
+    )
     for group, members in top.groupby(top["group"].fillna("(no group)"), sort=False):
-        rows.append(("UN regional group", str(group), list(members["state"].astype(str))))
+        rows.append(
+            ("UN regional group", str(group), list(members["state"].astype(str)))
+        )
     try:
         from ._states import states as states_table
 
@@ -904,7 +1109,9 @@ def _groupings(ranking: pd.DataFrame) -> pd.DataFrame:
     except (NotImplementedError, ImportError):
         table = None
     if table is not None and "memberships" in table.columns:
-        members = table.set_index("name")["memberships"].reindex(top["state"].astype(str))
+        members = table.set_index("name")["memberships"].reindex(
+            top["state"].astype(str)
+        )
         blocs: dict[str, list[str]] = {}
         for state, ms in members.items():
             if isinstance(ms, (list, tuple, np.ndarray)):
@@ -916,7 +1123,8 @@ def _groupings(ranking: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["kind", "grouping", "states"])
     df["n_states"] = df["states"].map(len)
     df["states"] = df["states"].map(", ".join)
-    df = df.sort_values(["kind", "n_states"], ascending=[False, False], kind="stable")
+    df["_bloc"] = df["kind"] == "bloc"
+    df = df.sort_values(["_bloc", "n_states"], ascending=[True, False], kind="stable")
     return df[["kind", "grouping", "n_states", "states"]].reset_index(drop=True)
 
 
@@ -988,9 +1196,7 @@ _PHASES: tuple[tuple[str, float, float, str], ...] = (
 
 
 def _timeline(review: pd.Series | None, today: _dt.date) -> pd.DataFrame:
-    start = None
-    if review is not None and pd.notna(review.get("start_date", pd.NA)):
-        start = pd.Timestamp(review["start_date"]).normalize()
+    start, _ = _review_start(review)
     rows = []
     now = pd.Timestamp(today)
     for phase, a, b, what in _PHASES:
@@ -999,7 +1205,11 @@ def _timeline(review: pd.Series | None, today: _dt.date) -> pd.DataFrame:
             continue
         begin = start + pd.DateOffset(months=int(a))
         end = start + pd.DateOffset(months=int(b))
-        if phase == "The review" and review is not None and pd.notna(review.get("end_date", pd.NA)):
+        if (
+            phase == "The review"
+            and review is not None
+            and pd.notna(review.get("end_date", pd.NA))
+        ):
             end = pd.Timestamp(review["end_date"]).normalize()
         status = "past" if end < now else ("now" if begin <= now else "upcoming")
         rows.append((phase, begin, end, status, what))
@@ -1018,8 +1228,10 @@ def _next_review(sur: str, today: _dt.date, notes: list[str]) -> pd.Series | Non
         return pd.Series(review)
     except NotImplementedError:
         notes.append("The UPR calendar is not available: the timeline has no dates.")
-    except Exception as exc:  # noqa: BLE001 - a report without dates is still useful
-        notes.append(f"Could not find the next review of {sur} ({exc}): the timeline has no dates.")
+    except Exception as exc:
+        notes.append(
+            f"Could not find the next review of {sur} ({exc}): the timeline has no dates."
+        )
     return None
 
 
@@ -1036,7 +1248,8 @@ def _png(draw: Callable, *args, width: float, height: float, **kwargs) -> bytes:
 
 
 def _figures(
-    recommendations: pd.DataFrame,
+    to_sur: pd.DataFrame,
+    by_state: pd.DataFrame,
     sur: str,
     ranking: pd.DataFrame,
     themes: list[str],
@@ -1048,9 +1261,13 @@ def _figures(
     figs["ranking"] = _png(
         plot_ranking, ranking, top=20, width=9, height=max(3.0, 1.8 + 0.32 * n)
     )
-    to_sur = recommendations[recommendations["sur"] == sur]
     figs["acceptance_group"] = _png(
-        plot_acceptance, to_sur, sur, by="group", width=9, height=max(2.6, 1.8 + 0.4 * len(by_group))
+        plot_acceptance,
+        to_sur,
+        sur,
+        by="group",
+        width=9,
+        height=max(2.6, 1.8 + 0.4 * len(by_group)),
     )
     figs["acceptance_category"] = _png(
         plot_acceptance,
@@ -1062,10 +1279,9 @@ def _figures(
     )
     if themes and len(ranking):
         states = ranking["state"].astype(str).head(20).tolist()
-        rs = recommendations[recommendations["recommending_state"].isin(states)]
         figs["interest"] = _png(
             plot_interest_heatmap,
-            rs,
+            by_state,
             states=states,
             themes=themes,
             order="score" if len(themes) < 3 else "cluster",
@@ -1101,7 +1317,9 @@ def _fitted(ranker, recommendations: pd.DataFrame):
     if callable(fitted):
         is_fitted = fitted()
     else:  # scikit-learn's convention: fitted attributes end in "_"
-        is_fitted = any(k.endswith("_") and not k.startswith("__") for k in vars(ranker))
+        is_fitted = any(
+            k.endswith("_") and not k.startswith("__") for k in vars(ranker)
+        )
     if not is_fitted:
         ranker.fit(recommendations)
     return ranker
@@ -1123,7 +1341,10 @@ def build_report(
     sur: str,
     issues: str | Sequence[str] | None,
     *,
-    themes: Sequence[str] | Sequence[Sequence[str]] | Mapping[str, Sequence[str]] | None = None,
+    themes: Sequence[str]
+    | Sequence[Sequence[str]]
+    | Mapping[str, Sequence[str]]
+    | None = None,
     ranker=None,
     top: int = 20,
     today: _dt.date | str | None = None,
@@ -1191,7 +1412,7 @@ def build_report(
     # 2. issues -> themes
     theme_rows = []
     used_per_issue: list[list[str]] = []
-    for issue, labels in zip(issue_list, explicit):
+    for issue, labels in zip(issue_list, explicit, strict=False):
         if labels is not None:
             labels = _normalize_themes(labels)
             used_per_issue.append(labels)
@@ -1201,16 +1422,31 @@ def build_report(
         chosen = _selected(matches)
         used_per_issue.append(chosen)
         if not chosen:
-            notes.append(f"Issue {issue!r} matched no theme; its ranking uses the text alone.")
-        for t, s in zip(matches["theme"], matches["score"]):
-            theme_rows.append((issue, str(t), float(s) if pd.notna(s) else np.nan, t in chosen, "matched"))
-    themes_df = pd.DataFrame(theme_rows, columns=["issue", "theme", "score", "used", "how"])
+            notes.append(
+                f"Issue {issue!r} matched no theme; its ranking uses the text alone."
+            )
+        for t, s in zip(matches["theme"], matches["score"], strict=False):
+            theme_rows.append(
+                (
+                    issue,
+                    str(t),
+                    float(s) if pd.notna(s) else np.nan,
+                    t in chosen,
+                    "matched",
+                )
+            )
+    themes_df = pd.DataFrame(
+        theme_rows, columns=["issue", "theme", "score", "used", "how"]
+    )
 
     # 3. rankings
     rankings: dict[str, pd.DataFrame] = {}
-    for issue, labels, given in zip(issue_list, used_per_issue, explicit):
+    for issue, labels, given in zip(issue_list, used_per_issue, explicit, strict=False):
         ranking = ranker.rank(
-            sur, themes=labels or None, issue_text=None if given is not None else issue, top=top
+            sur,
+            themes=labels or None,
+            issue_text=None if given is not None else issue,
+            top=top,
         )
         if labels and ranking.attrs.get("themes") is None:
             ranking.attrs["themes"] = labels
@@ -1224,29 +1460,48 @@ def build_report(
 
     # 4. evidence
     top_states = combined.head(N_EVIDENCE_STATES)
-    evidence, evidence_counts = _evidence(ranker, recommendations, top_states, sur, all_themes)
+    evidence, evidence_counts = _evidence(
+        ranker, recommendations, top_states, sur, all_themes
+    )
 
     # 5. acceptance
     to_sur = recommendations[recommendations["sur"] == sur]
     by_group = acceptance_table(to_sur, by="group")
     by_category = acceptance_table(to_sur, by="action_category")
-    estimates = _acceptance_estimates(recommendations, combined, sur)
+    estimates = _acceptance_estimates(recommendations, combined, sur, all_themes, notes)
+    on_themes = _themed_rows(to_sur, all_themes) if all_themes else to_sur
+    themes_acceptance = (
+        int(len(on_themes)),
+        float((on_themes["response"] == "supported").mean())
+        if len(on_themes)
+        else float("nan"),
+    )
 
     # 6-7. groupings, timeline
     groupings = _groupings(combined)
     review = _next_review(sur, today_date, notes)
     timeline = _timeline(review, today_date)
-    if review is not None and pd.notna(review.get("start_date", pd.NA)):
-        months = (pd.Timestamp(review["start_date"]) - pd.Timestamp(today_date)).days / 30.44
+    review_start, _ = _review_start(review)
+    if review_start is not None:
+        months = (review_start - pd.Timestamp(today_date)).days / 30.44
         if 0 <= months < 4:
             notes.append(
                 f"The review starts in {months:.1f} months: the submission and embassy "
                 "phases are over; focus on the Geneva missions."
             )
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # tight layout notices
-        figures = _figures(recommendations, sur, combined, all_themes, by_group, by_category)
+    top_names = combined["state"].astype(str).head(20).tolist()
+    figure_data = {
+        "to_sur": to_sur,
+        "by_state": recommendations[
+            recommendations["recommending_state"].isin(top_names)
+        ],
+        "sur": sur,
+        "ranking": combined,
+        "themes": all_themes,
+        "by_group": by_group,
+        "by_category": by_category,
+    }
 
     return Report(
         sur=sur,
@@ -1261,10 +1516,11 @@ def build_report(
         acceptance_by_group=by_group,
         acceptance_by_category=by_category,
         acceptance_estimates=estimates,
+        themes_acceptance=themes_acceptance,
         groupings=groupings,
         timeline=timeline,
         next_review=review,
-        figures=figures,
+        figure_data=figure_data,
         synthetic=synthetic,
         notes=notes,
         today=today_date,

@@ -1,0 +1,158 @@
+"""Tests of the target ranker."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+
+from upr_targets import (
+    TargetRanker,
+    UnknownStateError,
+    UnknownThemeError,
+    UPRDataWarning,
+)
+from upr_targets._ranking import COMPONENTS, DEFAULT_WEIGHTS
+
+
+@pytest.fixture(scope="module")
+def demo_ranker(demo):
+    return TargetRanker().fit(demo)
+
+
+@pytest.fixture(scope="module")
+def upr_ranker(upr_info):
+    with pytest.warns(UPRDataWarning):
+        return TargetRanker().fit(upr_info)
+
+
+def test_sklearn_contract():
+    r = TargetRanker(weights={"activity": 2.0}, half_life=2.0)
+    params = r.get_params()
+    assert params["half_life"] == 2.0
+    c = clone(r)
+    assert c.get_params()["weights"] == {"activity": 2.0}
+    assert not hasattr(c, "weights_")
+
+
+def test_rank_columns_and_order(demo_ranker):
+    r = demo_ranker
+    sur = r.states_[3]
+    out = r.rank(sur, themes=[r.themes_[0]])
+    assert list(out.columns[:5]) == ["rank", "state", "iso3", "group", "score"]
+    for c in (
+        *COMPONENTS,
+        "n_theme_recs",
+        "n_to_sur",
+        "n_theme_to_sur",
+        "n_theme_to_region",
+        "theme_share",
+        "same_group",
+        "shared_blocs",
+        "acceptance",
+        "theme_acceptance",
+        "explanation",
+    ):
+        assert c in out.columns, c
+    assert sur not in set(out["state"])
+    assert out["rank"].tolist() == list(range(1, len(out) + 1))
+    assert out["score"].is_monotonic_decreasing
+    # the components add up to the score
+    np.testing.assert_allclose(out[list(COMPONENTS)].sum(axis=1), out["score"])
+    assert out.attrs["sur"] == sur and out.attrs["themes"] == [r.themes_[0]]
+    assert len(out) == len(r.candidates_) - (sur in set(r.candidates_))
+    assert r.rank(sur, themes=r.themes_[0], top=5).shape[0] == 5
+
+
+def test_weights_are_a_series(demo_ranker):
+    w = demo_ranker.weights_
+    assert isinstance(w, pd.Series)
+    assert set(w.index) == set(COMPONENTS)
+    with pytest.raises(ValueError, match="Unknown score component"):
+        TargetRanker(weights={"nope": 1.0}).fit(pd.DataFrame()) if False else (
+            TargetRanker(weights={"nope": 1.0})._check_fitted
+        ) and __import__("upr_targets._ranking")._ranking._resolve_weights({"nope": 1})
+
+
+def test_before_session_hides_later_evidence(demo_ranker):
+    r = demo_ranker
+    sur, theme = r.states_[5], r.themes_[1]
+    early = r.rank(sur, themes=[theme], before_session=5)
+    late = r.rank(sur, themes=[theme])
+    assert early["n_theme_recs"].sum() < late["n_theme_recs"].sum()
+    assert early.attrs["before_session"] == 5
+
+
+def test_before_first_session_gives_empty_ranking(demo_ranker):
+    with pytest.warns(UPRDataWarning, match="no evidence"):
+        out = demo_ranker.rank(demo_ranker.states_[0], before_session=0)
+    assert len(out) == 0 and "score" in out.columns
+
+
+def test_unknown_names(demo_ranker):
+    with pytest.raises(UnknownStateError):
+        demo_ranker.rank("Atlantis Republic of Nowhere")
+    with pytest.raises(UnknownThemeError):
+        demo_ranker.rank(demo_ranker.states_[0], themes=["Zzzqqq unknown"])
+
+
+def test_theme_agnostic_without_themes(demo_ranker):
+    out = demo_ranker.rank(demo_ranker.states_[0])
+    assert out.attrs["themes"] == []
+    assert (out["n_theme_recs"] == out["n_recs"]).all()
+
+
+def test_empty_issue_text_warns(demo_ranker):
+    with pytest.warns(UPRDataWarning, match="empty"):
+        out = demo_ranker.rank(demo_ranker.states_[0], issue_text="  ")
+    assert out.attrs["themes"] == []
+
+
+def test_explain_adds_up(demo_ranker):
+    r = demo_ranker
+    sur, theme = r.states_[2], r.themes_[0]
+    out = r.rank(sur, themes=[theme])
+    top = out["state"].iloc[0]
+    table = r.explain(top, sur, themes=[theme])
+    assert table["contribution"].sum() == pytest.approx(out["score"].iloc[0])
+    assert table.attrs["rank"] == 1
+
+
+def test_evidence(demo_ranker):
+    r = demo_ranker
+    sur, theme = r.states_[2], r.themes_[0]
+    state = r.rank(sur, themes=[theme])["state"].iloc[0]
+    ev = r.evidence(state, sur, themes=[theme], before_session=30)
+    assert (ev["session"] < 30).all()
+    assert ev["themes"].map(lambda ts: theme in ts).all()
+    if ev["to_sur"].any():
+        assert ev["to_sur"].iloc[0]
+
+
+def test_learned_weights(demo):
+    r = TargetRanker(weights="learn", max_learn_queries=200).fit(demo)
+    assert r.weights_.index.tolist() == list(COMPONENTS)
+    assert r.weights_["theme_interest"] > 0
+
+
+def test_fixed_weights_override_dyadic(demo):
+    r = TargetRanker(weights={"sur_interest": 0.5}).fit(demo)
+    assert r.weights_["sur_interest"] == 0.5
+    assert r.weights_["theme_interest"] == DEFAULT_WEIGHTS["theme_interest"]
+
+
+def test_upr_info_kenya_press(upr_ranker):
+    out = upr_ranker.rank("Kenya", themes=["Freedom of the press"], top=10)
+    assert len(out) == 10
+    assert "Kenya" not in set(out["state"])
+    assert out["explanation"].str.startswith("Made ").all()
+    # the top States are active on the theme
+    assert (out["n_theme_recs"] > 0).all()
+
+
+def test_upr_info_no_leakage(upr_ranker, upr_info):
+    out = upr_ranker.rank("Kenya", themes=["Freedom of the press"], before_session=13)
+    d = upr_info
+    mask = (d["sur"] == "Kenya") & (d["session"] < 13)
+    assert out["n_to_sur"].sum() == mask.sum()
