@@ -298,6 +298,40 @@ def test_backtest_long_summary_and_result_object():
         plot_backtest(42)
 
 
+def test_backtest_result_summary_layout():
+    # BacktestResult.summary: method, n_queries, <metric>, <metric>_low, <metric>_high
+    summary = pd.DataFrame(
+        {
+            "method": ["ranker", "popularity", "random"],
+            "n_queries": [50, 50, 50],
+            "ndcg@10": [0.55, 0.41, 0.12],
+            "ndcg@10_low": [0.50, 0.36, 0.09],
+            "ndcg@10_high": [0.60, 0.47, 0.15],
+            "map": [0.4, 0.3, 0.1],
+            "map_low": [0.35, 0.25, 0.08],
+            "map_high": [0.45, 0.35, 0.12],
+        }
+    )
+    ax = plot_backtest(summary)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["ranker", "popularity", "random"]
+    lines = ax.containers[0].errorbar.lines[2][0].get_segments()
+    assert lines[0][0][1] == pytest.approx(0.50) and lines[0][1][1] == pytest.approx(0.60)
+    _check(plot_backtest(summary, metric="map"))
+    with pytest.raises(ValueError, match="available: \\['ndcg@10', 'map'\\]"):
+        plot_backtest(summary, metric="hit@3")
+
+
+def test_backtest_real(demo):
+    import upr_targets
+
+    try:
+        result = upr_targets.backtest(demo, test_sessions=[30], k=10)
+    except NotImplementedError:
+        pytest.skip("backtest is still a stub")
+    _check(plot_backtest(result))
+    _check(result.plot())
+
+
 # ---- demo data --------------------------------------------------------------------
 
 

@@ -602,10 +602,11 @@ def _metric_columns(
 ) -> tuple[pd.Series, pd.Series, pd.Series | None, pd.Series | None]:
     """(method labels, mean, lower error, upper error) from a summary frame.
 
-    Supports a long summary (columns ``method``/``ranker``/``model``,
-    ``metric``, ``mean`` and ``std``/``sem``/``ci_low``+``ci_high``) and a
-    wide one (one row per method, a column per metric, optional
-    ``<metric>_std`` / ``<metric>_sem`` / ``<metric>_ci_low`` + ``_ci_high``).
+    Supports the wide summary of :class:`BacktestResult` (one row per
+    ``method``, a column per metric, its interval in ``<metric>_low`` and
+    ``<metric>_high``; ``<metric>_ci_low``/``_ci_high``, ``_sem`` or ``_std``
+    are read too) and a long one (columns ``method``, ``metric``, ``mean``
+    and ``low``+``high``, ``ci_low``+``ci_high``, ``sem`` or ``std``).
     """
     df = summary.copy()
     method_col = next(
@@ -642,8 +643,9 @@ def _metric_columns(
             metrics = [
                 c
                 for c in df.columns
-                if "@" in str(c)
-                and not str(c).endswith(("_std", "_sem", "_ci_low", "_ci_high"))
+                if c not in (method_col, "n_queries")
+                and pd.api.types.is_float_dtype(df[c])
+                and not str(c).endswith(("_std", "_sem", "_low", "_high"))
             ]
             raise ValueError(
                 f"metric={metric!r} is not in the backtest summary; available: {metrics or list(df.columns)}."
@@ -656,9 +658,11 @@ def _metric_columns(
         mean = df[metric]
         prefix = f"{metric}_"
     lo = hi = None
-    if f"{prefix}ci_low" in df.columns and f"{prefix}ci_high" in df.columns:
-        lo = (mean - df[f"{prefix}ci_low"]).clip(lower=0)
-        hi = (df[f"{prefix}ci_high"] - mean).clip(lower=0)
+    for low, high in (("low", "high"), ("ci_low", "ci_high")):
+        if f"{prefix}{low}" in df.columns and f"{prefix}{high}" in df.columns:
+            lo = (mean - df[f"{prefix}{low}"]).clip(lower=0)
+            hi = (df[f"{prefix}{high}"] - mean).clip(lower=0)
+            break
     else:
         for err in ("sem", "se", "std"):
             if f"{prefix}{err}" in df.columns:
