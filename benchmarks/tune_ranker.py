@@ -18,16 +18,18 @@ the repeat reviews in its own data (``dyadic="auto"``, see
 from __future__ import annotations
 
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-from _data import load_upr_info  # noqa: E402
+from _data import load_upr_info
 
-from upr_targets._backtest import _iter_reviews, _metrics, _queries  # noqa: E402
-from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker  # noqa: E402
+from upr_targets import UPRDataWarning
+from upr_targets._backtest import _iter_reviews, _metrics, _queries
+from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker
 
 HALF_LIVES = (0.5, 1.0, 1.5, 2.0, 4.0)
 FOLDS = range(7, 13)
@@ -36,7 +38,7 @@ NON_DYADIC = [c for c in COMPONENTS if c not in DYADIC]
 
 
 def collect(df, half_life):
-    ranker = TargetRanker(half_life=half_life).fit(df)
+    ranker = TargetRanker(half_life=half_life, dyadic=None).fit(df)
     X = ranker.tensors_
     queries = _queries(X, range(LEARN_FROM, max(FOLDS) + 1), min_relevant=1)
     items = []
@@ -70,6 +72,7 @@ def learn(items, sessions):
 
 
 def main():
+    warnings.simplefilter("ignore", UPRDataWarning)
     df = load_upr_info()
     rows, weights = [], {}
     for hl in HALF_LIVES:
@@ -86,15 +89,23 @@ def main():
     print("\nMean over folds 7-12 (learned weights):")
     print(mean.round(4))
     best = mean["ndcg@10"].idxmax()
-    w = np.mean([weights[(best, v)] for v in FOLDS], axis=0)
-    w = np.round(w, 2)
-    print(f"\nChosen half-life: {best}; default weights (mean over folds):")
-    print(pd.Series(w, index=COMPONENTS).to_string())
+    mean_w = np.round(np.mean([weights[(best, v)] for v in FOLDS], axis=0), 2)
+    # components are evidence *for* a State: a negative weight is set to 0
+    w = np.clip(mean_w, 0.0, None)
+    print(f"\nChosen half-life: {best}; weights (mean over folds, then clipped at 0):")
+    print(pd.DataFrame({"mean_learned": mean_w, "default": w}, index=COMPONENTS))
     items = collect(df, best)
-    fixed = pd.DataFrame([{"fold": v, **evaluate(items, w, {v})} for v in FOLDS])
+    fixed = pd.DataFrame(
+        [
+            {"fold": v, **evaluate(items, w, {v}), **{
+                f"{k}_unclipped": x for k, x in evaluate(items, mean_w, {v}).items()
+            }}
+            for v in FOLDS
+        ]
+    )
     print("\nFixed default weights on each fold (in-sample for the weights):")
     print(fixed.round(4).to_string(index=False))
-    print(fixed[["ndcg@10", "map"]].mean().round(4).to_string())
+    print(fixed.drop(columns="fold").mean().round(4).to_string())
 
 
 if __name__ == "__main__":

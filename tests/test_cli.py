@@ -167,10 +167,16 @@ def test_rank_table_on_demo(capsys, demo_sur):
     lines = out.splitlines()
     assert all(len(line) <= 100 for line in lines), max(lines, key=len)
     header = next(line for line in lines if line.startswith("rank"))
-    assert "state" in header and "score" in header and "reason" in header
-    # 20 ranked rows at most, below the header and the rule
+    assert "state" in header and "score" in header and "theme" in header
+    # 20 ranked rows at most, below the header and the rule, each followed by
+    # its reason on an indented line
     body = lines[lines.index(header) + 2 :]
-    assert 0 < sum(1 for line in body if line[:4].strip().isdigit()) <= 20
+    rows = [i for i, line in enumerate(body) if line[:4].strip().isdigit()]
+    assert 0 < len(rows) <= 20
+    assert all(
+        body[i + 1].startswith("   ") and "recommendation" in body[i + 1] for i in rows
+    )
+    assert "Issue 'torture in detention' -> themes:" in err
 
 
 def test_rank_with_theme_and_top(capsys, demo_sur, demo_theme):
@@ -223,12 +229,11 @@ def test_rank_formats_parse_back(capsys, tmp_path, demo_sur, fmt):
 
 
 def test_rank_unknown_state(capsys):
-    code, out, err = run(
-        capsys, "rank", "--sur", "Untied Kingdom", "--issue", "torture"
-    )
+    code, out, err = run(capsys, "rank", "--sur", "Frnace", "--issue", "torture")
     assert code == 1
-    assert "Untied Kingdom" in err
-    assert "United Kingdom" in err  # the suggestion
+    assert "Frnace" in err
+    assert "France" in err  # the suggestion
+    assert "--sur" in err
     assert "Traceback" not in err
 
 

@@ -314,6 +314,13 @@ def test_uhri_export(tmp_path):
     assert list(rej["row"]) == [4] and "not a UPR" in rej.loc[0, "reason"]
 
 
+def test_uhri_session_from_cycle_and_date_when_missing(tmp_path):
+    rows = [list(UHRI_ROWS[1])]
+    rows[0][12] = ""  # no UPR Session: Brazil, published 2017-09 (serial 43000)
+    df = load_quiet(make_uhri(tmp_path / "uhri.xlsx", UHRI_HEADER, rows))
+    assert df.loc[0, "session"] == 27 and df.loc[0, "year"] == 2017
+
+
 def test_uhri_correctly_spelt_headers(tmp_path):
     header = [h.replace("Reccomending", "Recommending") for h in UHRI_HEADER]
     df = load_quiet(make_uhri(tmp_path / "uhri.xlsx", header, UHRI_ROWS[:2]))
@@ -434,6 +441,19 @@ def test_truncated_inside_quoted_field(tmp_path):
     )
 
 
+def test_truncated_inside_quoted_last_column(tmp_path):
+    header = "To,From,Response,Session,Text"
+    rows = [
+        'France,Chile,Accepted,2,"Ratify CED"',
+        'France,Peru,Noted,2,"Guarantee the rights of',
+    ]
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join([header, *rows]))
+    with pytest.warns(UPRDataWarning, match="quoted field"):
+        df = load_recommendations(path)
+    assert len(df) == 1 and list(check_report(df).rejected["row"]) == [3]
+
+
 def test_record_with_too_many_fields(tmp_path):
     rows = [
         *ROWS,
@@ -518,9 +538,18 @@ def test_unknown_session_and_out_of_range_values(tmp_path):
     assert df.loc[1, "themes"] == [] and df.loc[1, "source_themes"] == [
         "Not a theme at all"
     ]
-    issues = report.flagged.groupby("column")["row"].apply(list).to_dict()
+    issues = report.flagged.groupby("column")["row"].apply(sorted).to_dict()
     assert issues["Session"] == [2, 4] and issues["Action"] == [2, 4]
     assert issues["Response"] == [3, 4] and issues["Issue"] == [3]
+
+
+def test_session_inconsistent_with_calendar_flagged(tmp_path):
+    rows = [*ROWS, "France,WEOG,EU,Do more,Chile,GRULAC,OAS,Accepted,3,Justice,5"]
+    with pytest.warns(UPRDataWarning, match="does not list this State"):
+        df = load_recommendations(write_csv(tmp_path / "c.csv", rows))
+    assert df.loc[3, "session"] == 5
+    flagged = df.attrs["load_report"].flagged
+    assert flagged[["row", "value"]].iloc[0].tolist() == [5, "France, session 5"]
 
 
 def test_blank_text_rejected(tmp_path):

@@ -111,7 +111,7 @@ class FakeRanker:
         df["n_on_themes"] = (
             df["state"].map(on["recommending_state"].value_counts()).fillna(0)
         )
-        df["p_accept"] = 0.7
+        df["p_accept"] = np.linspace(0.5, 0.9, len(df))
         df = df.sort_values("score", ascending=False).reset_index(drop=True)
         df.insert(0, "rank", np.arange(1, len(df) + 1))
         df["explanation"] = (
@@ -180,7 +180,7 @@ def test_acceptance_tables(report, recs):
 
 def test_groupings(report):
     g = report.groupings
-    weog = g[(g["kind"] == "UN regional group") & (g["grouping"] == "WEOG")]
+    weog = g[(g["kind"] == "regional group") & (g["grouping"] == "WEOG")]
     expected = set(report.ranking.loc[report.ranking["group"] == "WEOG", "state"])
     assert weog["n_states"].iloc[0] == len(expected) >= 2
     assert set(weog["states"].iloc[0].split(", ")) == expected
@@ -331,6 +331,21 @@ def test_timeline_month_only_review():
     assert (
         _report._timeline(None, pd.Timestamp("2026-11-29").date())["start"].isna().all()
     )
+
+
+def test_acceptance_model_argument(recs):
+    from upr_targets import AcceptanceModel
+
+    ranker = FakeRanker().fit(recs)
+    rep = build_report(
+        recs, "Chad", "death penalty", ranker=ranker, acceptance_model=False
+    )
+    assert "p_supported" not in rep.acceptance_estimates.columns
+    model = AcceptanceModel().fit(recs)
+    rep = build_report(
+        recs, "Chad", "death penalty", ranker=ranker, acceptance_model=model
+    )
+    assert rep.acceptance_estimates["p_supported"].between(0, 1).all()
 
 
 def test_components_table(report):

@@ -66,7 +66,7 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
     True
     """
 
-    def __init__(self, C: float = 0.5, *, before_session=None, interactions=True):
+    def __init__(self, C: float = 0.03, *, before_session=None, interactions=True):
         self.C = C
         self.before_session = before_session
         self.interactions = interactions

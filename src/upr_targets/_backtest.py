@@ -51,12 +51,20 @@ def _queries(X: CountTensors, sessions, min_relevant: int = 2) -> pd.DataFrame:
     rs, p = np.divmod(coo.col, P)
     session = X.sessions[p]
     keep = np.isin(session, np.asarray(list(sessions), dtype=np.int64))
-    pairs = pd.DataFrame(
-        {"sur": sur[keep], "session": session[keep], "theme": theme[keep], "rs": rs[keep]}
+    sur, session, theme, rs = sur[keep], session[keep], theme[keep], rs[keep]
+    own = rs != sur
+    sur, session, theme, rs = sur[own], session[own], theme[own], rs[own]
+    order = np.lexsort((rs, theme, session, sur))
+    sur, session, theme, rs = sur[order], session[order], theme[order], rs[order]
+    if len(rs):
+        new = np.r_[True, (np.diff(sur) != 0) | (np.diff(session) != 0) | (np.diff(theme) != 0)]
+    else:
+        new = np.zeros(0, dtype=bool)
+    starts = np.flatnonzero(new)
+    out = pd.DataFrame(
+        {"sur": sur[starts], "session": session[starts], "theme": theme[starts]}
     )
-    pairs = pairs[pairs["rs"] != pairs["sur"]]
-    grouped = pairs.groupby(["sur", "session", "theme"], sort=True)["rs"]
-    out = grouped.agg(lambda s: np.sort(s.to_numpy())).rename("relevant").reset_index()
+    out["relevant"] = np.split(rs, starts[1:]) if len(starts) else []
     out["n_relevant"] = out["relevant"].map(len).astype(np.int64)
     return out[out["n_relevant"] >= min_relevant].reset_index(drop=True)
 
@@ -262,7 +270,6 @@ def backtest(
     rng = np.random.default_rng(random_state)
     S = len(X.states)
     tiebreak = rng.permutation(S).astype(float)
-    cand_all = X.is_candidate
     rows = []
     for grp, q, comp, rel, ci in _iter_reviews(ranker, queries):
         th = grp["theme"].to_numpy()
@@ -303,7 +310,9 @@ def backtest(
         "min_relevant": min_relevant,
         "k": k,
         "n_queries": len(queries),
-        "weights": ranker.weights_.to_dict(),
+        "weights": {
+            int(s): ranker._weights_for(int(s)).to_dict() for s in test_sessions
+        },
         "half_life": ranker.half_life,
     }
     return BacktestResult(per, summary, comparison, params)

@@ -623,13 +623,14 @@ _REASON_COLUMNS = ("explanation", "reason")
 
 _SHORT = {
     "theme_interest": "theme",
+    "theme_history": "hist",
     "theme_focus": "focus",
     "sur_interest": "sur",
     "sur_theme_interest": "sur+th",
     "region_interest": "region",
-    "same_group": "samegr",
-    "blocs": "blocs",
-    "acceptance": "accept",
+    "regional_group": "rgroup",
+    "bloc_ties": "blocs",
+    "acceptance_history": "accept",
     "activity": "active",
 }
 """Column headers of the score components in the text table."""

@@ -344,7 +344,7 @@ _PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Poverty": (
         "the fight against poverty",
         (
-            "continue implementing its poverty reduction strategy",
+            "implement its poverty reduction strategy",
             "eradicate extreme poverty and reduce inequality in {sur}",
             "strengthen programmes to alleviate poverty in rural areas",
         ),
@@ -369,7 +369,7 @@ _PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
         "the right to development",
         (
             "pursue its national development strategy for the well-being of its people",
-            "continue its economic and social development programmes",
+            "carry out its economic and social development programmes",
             "promote sustainable development in {sur} and realize the right to development",
         ),
     ),
@@ -400,7 +400,7 @@ _PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "General": (
         "the promotion and protection of human rights",
         (
-            "continue its efforts to promote and protect human rights",
+            "promote and protect human rights in all fields",
             "consolidate the progress achieved in {sur} in the field of human rights",
             "strengthen its legislative and institutional framework for human rights",
         ),
@@ -571,7 +571,7 @@ _OPENINGS: dict[int, tuple[str, ...]] = {
     1: (
         "Share with other States its experience and best practices in {noun}",
         "Share its good practices on {noun} with the international community",
-        "Call on the international community to support {sur} in {noun}",
+        "Call on the international community to support the efforts of {sur} on {noun}",
     ),
     2: (
         "Continue its efforts to {verb}",
@@ -691,21 +691,53 @@ def _fallback_schedule(states: pd.DataFrame, sessions: np.ndarray) -> pd.DataFra
     return sched
 
 
+def _project(
+    cal: pd.DataFrame, states: pd.DataFrame, missing: np.ndarray
+) -> pd.DataFrame:
+    """Sessions beyond the calendar: a State reviewed in session s returns in s + 14."""
+    known = cal[cal["session"] >= 13]
+    rows = []
+    for s in missing:
+        src = s - 14 * np.ceil((s - known["session"].max()) / 14).astype(int)
+        prev = known[known["session"] == src]
+        if len(prev) == 0:
+            rows.append(_fallback_schedule(states, np.array([s])))
+            continue
+        rows.append(
+            pd.DataFrame(
+                {
+                    "session": s,
+                    "cycle": _cycle_of(np.array([s]))[0],
+                    "year": int(
+                        prev["year"].iloc[0]
+                        + (prev["month"].iloc[0] - 1 + 54 * (s - src) // 14) // 12
+                    ),
+                    "sur_iso3": prev["sur_iso3"].to_numpy(),
+                }
+            )
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
 def _schedule(states: pd.DataFrame, sessions: np.ndarray) -> pd.DataFrame:
     """One row per review: session, cycle, year, sur, sur_iso3."""
     sched = None
     try:
         from ._calendar import calendar
 
-        cal = calendar()
-        cal = cal[cal["session"].isin(sessions) & cal["sur_iso3"].isin(states["iso3"])]
+        cal_all = calendar()
+        cal = cal_all[
+            cal_all["session"].isin(sessions) & cal_all["sur_iso3"].isin(states["iso3"])
+        ]
         covered = set(cal["session"].astype(int))
         if covered:
             sched = cal[["session", "cycle", "year", "sur_iso3"]].copy()
             missing = np.array(sorted(set(sessions) - covered), dtype=int)
             if len(missing):
-                fb = _fallback_schedule(states, missing)
-                sched = pd.concat([sched, fb[sched.columns]], ignore_index=True)
+                sched = pd.concat(
+                    [sched, _project(cal_all, states, missing)[sched.columns]],
+                    ignore_index=True,
+                )
     except NotImplementedError:  # calendar module not there yet
         pass
     if sched is None:
@@ -963,9 +995,16 @@ def make_demo(
     gamma = 1.2  # time effect of the full record, for partial session ranges
     if n_base and rev_session.min() <= 5 and rev_session.max() >= 30:
         lo_g, hi_g = 0.0, 4.0
+        sub = (
+            slice(None)
+            if n_base <= 200_000
+            else rng.choice(n_base, 200_000, replace=False)
+        )
         for _ in range(30):
             gamma = (lo_g + hi_g) / 2
-            p = 1 / (1 + np.exp(-(b[cat] + offset + gamma * time_effect)))
+            p = 1 / (
+                1 + np.exp(-(b[cat[sub]] + offset[sub] + gamma * time_effect[sub]))
+            )
             if p.mean() > _OVERALL_ACCEPTANCE:
                 hi_g = gamma
             else:
@@ -1011,39 +1050,54 @@ def make_demo(
     session = rev_session[rev]
     hrc = np.where(session <= 12, session + 7, session + 8)
     pos_in_session = sched.groupby("session").cumcount().to_numpy() + 1
-    document = (
-        pd.Series(hrc).astype(str).radd("A/HRC/")
-        + "/"
-        + pd.Series(pos_in_session[rev] + 5).astype(str)
+    # document symbols: one per review, then taken per row
+    rev_doc = np.array(
+        [
+            f"A/HRC/{h}/{p + 5}"
+            for h, p in zip(
+                np.where(rev_session <= 12, rev_session + 7, rev_session + 8),
+                pos_in_session,
+                strict=True,
+            )
+        ],
+        dtype=object,
     )
+    del hrc
     paragraph = (
         pd.Series(para_base[rev]).astype(str) + "." + pd.Series(item[take]).astype(str)
     )
     theme_codes = np.stack([t1[take], t2[take], t3[take]], axis=1)
-    theme_lists = _code_lists(theme_codes, theme_names)
-    sdg_lists = _sdg_lists(theme_codes, theme_names)
-    rs_group = pd.Series(group[rs_all], dtype="string")
-
+    with _gc_paused():
+        theme_lists = _code_lists(theme_codes, theme_names)
+        source_lists = list(map(list, theme_lists))
+        sdg_lists = _sdg_lists(theme_codes, theme_names)
+    sur_names = sched["sur"].to_numpy(dtype=object)
+    sur_codes = sched["sur_iso3"].to_numpy(dtype=object)
     df = pd.DataFrame(
         {
-            "text": texts[take],
-            "sur": sched["sur"].to_numpy(dtype=object)[rev],
-            "sur_iso3": sched["sur_iso3"].to_numpy(dtype=object)[rev],
-            "recommending_state": names[rs_all],
-            "rs_iso3": iso3[rs_all],
-            "sur_group": group[sur_state[rev]],
-            "rs_group": rs_group.to_numpy(),
-            "response": np.where(supported[take], "supported", "noted"),
+            "text": pd.array(texts[take], dtype="string"),
+            "sur": _str_take(sur_names, rev),
+            "sur_iso3": _str_take(sur_codes, rev),
+            "recommending_state": _str_take(names, rs_all),
+            "rs_iso3": _str_take(iso3, rs_all),
+            "sur_group": _str_take(group, sur_state[rev]),
+            "rs_group": _str_take(group, rs_all),
+            "response": _str_take(
+                np.array(["noted", "supported"], dtype=object),
+                supported[take].astype(int),
+            ),
             "action_category": cat[take] + 1,
             "themes": theme_lists,
-            "source_themes": list(map(list, theme_lists)),
+            "source_themes": source_lists,
             "sdgs": sdg_lists,
             "session": session,
             "cycle": rev_cycle[rev],
             "year": sched["year"].to_numpy()[rev],
-            "document": document.to_numpy(),
-            "paragraph": paragraph.to_numpy(),
-            "source": "demo",
+            "document": _str_take(rev_doc, rev),
+            "paragraph": pd.array(paragraph.to_numpy(), dtype="string"),
+            "source": _str_take(
+                np.array(["demo"], dtype=object), np.zeros(len(take), int)
+            ),
             "source_file": pd.NA,
             "source_row": pd.NA,
             "recommendation_id": (
@@ -1059,6 +1113,26 @@ def make_demo(
     df.attrs["synthetic"] = True
     df.attrs["note"] = SYNTHETIC_NOTE
     return df
+
+
+class _gc_paused:
+    """Pause the garbage collector while building millions of small lists."""
+
+    def __enter__(self):
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            gc.enable()
+
+
+def _str_take(
+    values: np.ndarray, codes: np.ndarray
+) -> pd.api.extensions.ExtensionArray:
+    """``values[codes]`` as a pandas string array, converting only the distinct values."""
+    arr = pd.array([v if isinstance(v, str) else pd.NA for v in values], dtype="string")
+    return arr.take(np.asarray(codes, dtype=np.intp))
 
 
 def _unique_rows(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1231,7 +1305,7 @@ def load_demo() -> pd.DataFrame:
     >>> df = load_demo()
     >>> bool(df.attrs["synthetic"]), df["source"].iloc[0]
     (True, 'demo')
-    >>> df["session"].min(), df["session"].max()
+    >>> int(df["session"].min()), int(df["session"].max())
     (1, 40)
     """
     cached = _read_demo()
@@ -1253,22 +1327,15 @@ def load_demo() -> pd.DataFrame:
 
 
 def _load_report(df: pd.DataFrame):
-    """A LoadReport for the demo when the loaders module provides one, else the note."""
+    """A LoadReport saying the data are synthetic (the note alone if unavailable)."""
     try:
-        from ._loaders import LoadReport
+        from ._load_report import LoadReport
 
-        summary = pd.DataFrame(
-            {
-                "file": [DEMO_FILE],
-                "format": ["demo"],
-                "rows_read": [len(df)],
-                "rows_kept": [len(df)],
-                "rows_rejected": [0],
-            }
-        )
-        rejected = pd.DataFrame(columns=["file", "row", "column", "value", "reason"])
-        return LoadReport(summary=summary, rejected=rejected, notes=[SYNTHETIC_NOTE])
-    except Exception:  # loaders not there yet, or a different constructor
+        report = LoadReport()
+        report.note(SYNTHETIC_NOTE)
+        report.add_file(DEMO_FILE, format="demo", rows_kept=len(df), encoding="utf-8")
+        return report
+    except Exception:  # pragma: no cover - loaders module absent or changed
         return SYNTHETIC_NOTE
 
 

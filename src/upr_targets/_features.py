@@ -106,8 +106,10 @@ def _codes(values: pd.Series, categories: np.ndarray) -> np.ndarray:
 def _group_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
     both = pd.concat(
         [
-            df[["recommending_state", "rs_group"]].set_axis(["name", "group"], axis=1),
-            df[["sur", "sur_group"]].set_axis(["name", "group"], axis=1),
+            df[["recommending_state", "rs_group"]]
+            .drop_duplicates()
+            .set_axis(["name", "group"], axis=1),
+            df[["sur", "sur_group"]].drop_duplicates().set_axis(["name", "group"], axis=1),
         ]
     ).dropna()
     first = both.drop_duplicates("name").set_index("name")["group"]
@@ -119,8 +121,10 @@ def _group_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
 def _iso3_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
     both = pd.concat(
         [
-            df[["recommending_state", "rs_iso3"]].set_axis(["name", "iso3"], axis=1),
-            df[["sur", "sur_iso3"]].set_axis(["name", "iso3"], axis=1),
+            df[["recommending_state", "rs_iso3"]]
+            .drop_duplicates()
+            .set_axis(["name", "iso3"], axis=1),
+            df[["sur", "sur_iso3"]].drop_duplicates().set_axis(["name", "iso3"], axis=1),
         ]
     ).dropna()
     first = both.drop_duplicates("name").set_index("name")["iso3"]
@@ -154,8 +158,10 @@ def _bloc_matrix(names: np.ndarray, iso3: np.ndarray):
 
 def theme_matrix(themes: pd.Series, labels: np.ndarray) -> sp.csr_matrix:
     """Sparse (rows x themes) 0/1 matrix of the ``themes`` list column."""
-    lengths = themes.map(len).to_numpy()
-    flat = pd.Series([t for ts in themes for t in ts], dtype=object)
+    lengths = np.fromiter((len(ts) for ts in themes), dtype=np.int64, count=len(themes))
+    flat = np.fromiter(
+        (t for ts in themes for t in ts), dtype=object, count=int(lengths.sum())
+    )
     cols = _codes(flat, labels)
     rows = np.repeat(np.arange(len(themes)), lengths)
     keep = cols >= 0
@@ -193,15 +199,18 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
             UPRDataWarning,
             stacklevel=3,
         )
-    d = df.loc[placed]
-    sessions = np.array(sorted(d["session"].astype(int).unique()), dtype=np.int64)
+    # column arrays of the placed rows only (no copy of the table)
+    session_all = df["session"].to_numpy(dtype=float, na_value=np.nan)[placed]
+    sessions = np.unique(session_all.astype(np.int64))
     S, T, P, G = len(names), len(theme_labels), len(sessions), len(GROUPS)
-    rs = _codes(d["recommending_state"], names)
-    su = _codes(d["sur"], names)
-    ps = np.searchsorted(sessions, d["session"].astype(int).to_numpy())
+    rs = _codes(rs_name, names)[placed]
+    su = _codes(df["sur"], names)[placed]
+    ps = np.searchsorted(sessions, session_all.astype(np.int64))
     group = _group_of_states(df, names)
     iso3 = _iso3_of_states(df, names)
-    supported = (d["response"] == "supported").to_numpy(dtype=float)
+    supported = (df["response"] == "supported").to_numpy(dtype=float, na_value=0.0)
+    supported = supported[placed]
+    themes_placed = df["themes"] if placed.all() else df["themes"][placed]
 
     total = np.bincount(rs * P + ps, minlength=S * P).reshape(S, P).astype(float)
     dyad = np.bincount((rs * S + su) * P + ps, minlength=S * S * P)
@@ -215,7 +224,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
     to_group = np.bincount((rs * G + sg) * P + ps, minlength=S * G * P)
     to_group = to_group.reshape(S, G, P).astype(float)
 
-    tm = theme_matrix(d["themes"], theme_labels).tocoo()
+    tm = theme_matrix(themes_placed, theme_labels).tocoo()
     r, t = tm.row, tm.col
     theme_counts = np.bincount((rs[r] * T + t) * P + ps[r], minlength=S * T * P)
     theme_counts = theme_counts.reshape(S, T, P).astype(float)
@@ -298,7 +307,7 @@ def query_counts(
     sur: int,
     before_session=None,
     *,
-    half_life: float = 4.0,
+    half_life: float = 1.5,
     recent: int = 2,
 ) -> QueryCounts:
     """Slice the tensors for one SuR and one cutoff (evidence < before_session)."""

@@ -99,7 +99,7 @@ def read_dihr(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
         file=path,
         report=report,
         source_columns={
-            name if name not in ("keywords",) else "source_themes": table.header[i]
+            ("source_themes" if name == "keywords" else name): table.header[i]
             for name, i in pos.items()
         },
         encoding=table.encoding,

@@ -20,6 +20,7 @@ from ._loaders import (
     FORMATS,
     clean_text,
     finalize,
+    lists_from_parts,
     map_theme_lists,
     match_columns,
     read_table,
@@ -88,20 +89,16 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
     session_text = clean_text(col.get("session", empty).astype("string"))
     parsed = session_text.str.extract(r"(\d+)\s*(?:st|nd|rd|th)?\s*session", flags=2)[0]
     cycle = session_text.str.extract(r"cycle\s*(\d+)", flags=2)[0]
-    sdgs = multi_values(col.get("sdgs", empty)).map(
-        lambda v: (
-            [m for m in pd.Series(v, dtype="string").str.extract(_SDG)[0].dropna()]
-            if v
-            else []
-        )
-    )
+    sdg_parts = multi_values(col.get("sdgs", empty)).explode().dropna().astype("string")
+    codes = sdg_parts.str.extract(_SDG)[0].dropna()
+    sdgs = lists_from_parts(codes.astype(object), table.body.index)
     themes_src = multi_values(col.get("themes", empty))
     persons = multi_values(col.get("affected", empty))
     source_themes = themes_src + persons
     raw = pd.DataFrame(
         {
             "text": col["text"].astype("string"),
-            "sur": sur.map(lambda v: v[0] if v else pd.NA),
+            "sur": sur.str[0],
             "recommending_state": col["recommending_state"]
             .astype("string")
             .str.replace(r"^\s*-\s*", "", regex=True)
@@ -125,7 +122,9 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
         index=table.body.index,
     )
     if "date" in col:
-        raw["publication_date"] = _excel_dates(col["date"])
+        # the report's publication date: a few months after the review; used
+        # (with the cycle) only where ``UPR Session`` is missing
+        raw["date"] = _excel_dates(col["date"])
     if "annotation_id" in col:
         ids = col["annotation_id"].astype("string").str.strip()
         raw["recommendation_id"] = ("uhri-" + ids).where(ids.notna() & (ids != ""))
@@ -145,7 +144,7 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
         )
     raw = explode_states(raw)
     return finalize(
-        raw.drop(columns=["publication_date"], errors="ignore"),
+        raw,
         fmt="uhri",
         file=path,
         report=report,

@@ -38,25 +38,12 @@ def read_upr_info(
     table = read_table(path, report, encoding=encoding)
     pos = match_columns(table.header, fmt, file=path)
     col = {name: table.column(i) for name, i in pos.items()}
-    raw = pd.DataFrame(
-        {
-            "text": col["text"],
-            "sur": col["sur"],
-            "recommending_state": col["recommending_state"],
-            "response": col["response"],
-            "action_category": col.get("action_category"),
-            "source_themes": split_multi(col["issues"], _ISSUE_SEP)
-            if "issues" in col
-            else None,
-            "session": col["session"],
-            "source_row": table.rows,
-        },
-        index=table.body.index,
-    )
-    if "issues" not in col:
-        raw = raw.drop(columns="source_themes")
-    if "action_category" not in col:
-        raw = raw.drop(columns="action_category")
+    names = ("text", "sur", "recommending_state", "response", "action_category")
+    raw = pd.DataFrame({c: col[c] for c in names if c in col}, index=table.body.index)
+    raw["session"] = col["session"]
+    raw["source_row"] = table.rows
+    if "issues" in col:
+        raw["source_themes"] = split_multi(col["issues"], _ISSUE_SEP)
     return finalize(
         raw,
         fmt="upr-info",

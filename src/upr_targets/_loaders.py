@@ -415,7 +415,10 @@ def _read_text_table(path: Path, report: LoadReport, encoding=None) -> RawTable:
     n_fields = len(header)
     row_no = np.fromiter((i for i, _ in body), dtype=np.int64, count=len(body))
     lengths = np.fromiter((len(r) for _, r in body), dtype=np.int64, count=len(body))
-    truncated_quote = text.count('"') % 2 == 1
+    # an odd number of quotes in a file that does not end with a line break:
+    # the file was cut inside a quoted field (the reader then silently returns
+    # the partial record)
+    truncated_quote = text.count('"') % 2 == 1 and not text.endswith(("\n", "\r"))
     ok = lengths == n_fields
     bad = np.flatnonzero(~ok)
     for j in bad:
@@ -650,10 +653,16 @@ _UNCLEAR_RESPONSES = frozenset(
 )
 
 
+def _norm_distinct(s: pd.Series) -> pd.Series:
+    """``norm_label`` of each value, computed once per distinct value."""
+    codes, uniques = pd.factorize(s.astype("string"), use_na_sentinel=True)
+    keys = np.array([norm_label(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(keys[codes], index=s.index, dtype="string")
+
+
 def map_responses(s: pd.Series) -> pd.Series:
     """Map source responses to ``RESPONSES`` (anything else: ``"unclear"``)."""
-    keys = s.astype("string").map(lambda v: norm_label(v) if isinstance(v, str) else "")
-    return keys.map(_RESPONSES).fillna("unclear").astype("string")
+    return _norm_distinct(s).map(_RESPONSES).fillna("unclear").astype("string")
 
 
 def parse_action_category(s: pd.Series) -> pd.Series:
@@ -719,7 +728,7 @@ def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
 
 def _fill_sessions(df, raw, report, file, label="session"):
     """Fill session/cycle/year from the source and the UPR calendar."""
-    from ._calendar import assign_sessions, cycle_of_session, sessions
+    from ._calendar import assign_sessions, calendar, cycle_of_session, sessions
 
     cal = sessions()
     known = pd.Index(cal["session"].astype("int64"))
@@ -742,6 +751,23 @@ def _fill_sessions(df, raw, report, file, label="session"):
         f"session not in the UPR calendar (sessions {known.min()}-{known.max()}); set to missing",
     )
     session = session.mask(unknown)
+    reviewed = pd.MultiIndex.from_frame(calendar()[["session", "sur_iso3"]].astype(str))
+    pairs = pd.MultiIndex.from_arrays(
+        [
+            session.astype("string").fillna(""),
+            df["sur_iso3"].astype("string").fillna(""),
+        ]
+    )
+    elsewhere = (session.notna() & ~pairs.isin(reviewed)).to_numpy(dtype=bool)
+    _flag_mask(
+        report,
+        file,
+        rows,
+        elsewhere,
+        label,
+        df["sur"].astype("string") + ", session " + session.astype("string"),
+        "the UPR calendar does not list this State under review in this session; kept",
+    )
     cycle = pd.Series(pd.NA, index=df.index, dtype="Int64")
     year = pd.Series(pd.NA, index=df.index, dtype="Int64")
     has = session.notna()
@@ -934,7 +960,7 @@ def finalize(
     df["response"] = map_responses(written)
     unclear = (df["response"] == "unclear").to_numpy(dtype=bool)
     if unclear.any():
-        key = written.fillna("").map(norm_label)
+        key = _norm_distinct(written)
         blank = (key == "").to_numpy(dtype=bool)
         stated = key.isin(_UNCLEAR_RESPONSES).to_numpy(dtype=bool)
         for mask, issue in (
@@ -1176,8 +1202,7 @@ def load_recommendations(
     n_rej, n_flag = len(report.rejected), len(report.flagged)
     if n_rej or n_flag:
         warnings.warn(
-            f"Loaded {len(df):,} rows from {len(frames)} file(s); {n_rej:,} rows rejected, "
-            f"{n_flag:,} values flagged: "
+            f"Loaded {len(df):,} rows from {len(frames)} file(s); "
             + "; ".join(report.problems()[:8])
             + ". See df.attrs['load_report'].",
             UPRDataWarning,

@@ -294,7 +294,8 @@ def plot_ranking(ranking: pd.DataFrame, *, top: int = 15, ax=None):
         A frame from :meth:`TargetRanker.rank` (columns ``state`` and
         ``score``; the component columns are read from
         ``ranking.attrs["components"]``, else the columns ending in
-        ``_score``). Negative components are stacked to the left of zero.
+        ``_score``). Negative components are stacked to the left of zero;
+        components that are zero for every State shown are left out.
     top : int
         How many States to show (best at the top).
     ax : matplotlib.axes.Axes, optional
@@ -329,6 +330,9 @@ def plot_ranking(ranking: pd.DataFrame, *, top: int = 15, ax=None):
     if sur:
         title = f"Top States to lobby on {sur}"
     comps = ranking_components(df)
+    if comps:  # leave out components that are zero for every State shown
+        values = df[comps].apply(pd.to_numeric, errors="coerce").fillna(0.0)
+        comps = [c for c in comps if (values[c].abs() > 1e-12).any()]
     n = len(df)
     ax = _new_axes(ax, 8, max(2.5, 1.6 + 0.32 * n + (0.3 if comps else 0)))
     y = np.arange(n)
@@ -599,8 +603,8 @@ def _backtest_summary(result) -> pd.DataFrame:
 
 def _metric_columns(
     summary: pd.DataFrame, metric: str
-) -> tuple[pd.Series, pd.Series, pd.Series | None, pd.Series | None]:
-    """(method labels, mean, lower error, upper error) from a summary frame.
+) -> tuple[pd.Series, pd.Series, pd.Series | None, pd.Series | None, str]:
+    """(method labels, mean, lower error, upper error, error kind) from a summary.
 
     Supports the wide summary of :class:`BacktestResult` (one row per
     ``method``, a column per metric, its interval in ``<metric>_low`` and
@@ -658,17 +662,24 @@ def _metric_columns(
         mean = df[metric]
         prefix = f"{metric}_"
     lo = hi = None
+    kind = ""
     for low, high in (("low", "high"), ("ci_low", "ci_high")):
         if f"{prefix}{low}" in df.columns and f"{prefix}{high}" in df.columns:
             lo = (mean - df[f"{prefix}{low}"]).clip(lower=0)
             hi = (df[f"{prefix}{high}"] - mean).clip(lower=0)
+            kind = "error bars: 95% interval"
             break
     else:
-        for err in ("sem", "se", "std"):
+        for err, label in (
+            ("sem", "± standard error"),
+            ("se", "± standard error"),
+            ("std", "± standard deviation"),
+        ):
             if f"{prefix}{err}" in df.columns:
                 lo = hi = df[f"{prefix}{err}"]
+                kind = f"error bars: {label}"
                 break
-    return methods.astype(str), mean.astype(float), lo, hi
+    return methods.astype(str), mean.astype(float), lo, hi, kind
 
 
 def plot_backtest(result, *, metric: str = "ndcg@10", ax=None):
@@ -702,7 +713,7 @@ def plot_backtest(result, *, metric: str = "ndcg@10", ax=None):
     title = f"Backtest: {metric} of the ranker and baselines"
     if summary.empty:
         return _no_data(_new_axes(ax, 6, 3.5), title)
-    methods, mean, lo, hi = _metric_columns(summary, metric)
+    methods, mean, lo, hi, kind = _metric_columns(summary, metric)
     order = np.argsort(-mean.to_numpy(), kind="stable")
     methods, mean = methods.iloc[order], mean.iloc[order]
     lo = lo.iloc[order] if lo is not None else None
@@ -745,7 +756,7 @@ def plot_backtest(result, *, metric: str = "ndcg@10", ax=None):
         rotation=30 if n > 4 else 0,
         ha="right" if n > 4 else "center",
     )
-    ax.set_xlabel("Method (best highlighted)")
+    ax.set_xlabel("Method (best highlighted" + (f"; {kind})" if kind else ")"))
     ax.set_ylabel(metric)
     ax.set_title(title)
     ax.grid(axis="y", alpha=0.3)

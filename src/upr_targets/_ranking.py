@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator
 
 from ._errors import UnknownStateError, UnknownThemeError, UPRDataWarning
 from ._features import GROUPS, CountTensors, QueryCounts, build_tensors, query_counts
-from ._schema import validate
+from ._schema import RESPONSES, validate
 
 COMPONENTS: tuple[str, ...] = (
     "theme_interest",
@@ -32,19 +32,21 @@ DYADIC: tuple[str, ...] = ("sur_interest", "sur_theme_interest")
 """Components that need a previous review of the SuR in the data."""
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "theme_interest": 0.8,
+    "theme_interest": 1.04,
     "theme_history": 0.0,
-    "theme_focus": 0.6,
-    "sur_interest": 1.0,
-    "sur_theme_interest": 1.0,
-    "region_interest": 0.6,
-    "regional_group": 0.2,
-    "bloc_ties": 0.2,
+    "theme_focus": 0.06,
+    "sur_interest": 0.0,
+    "sur_theme_interest": 0.0,
+    "region_interest": 0.61,
+    "regional_group": 0.27,
+    "bloc_ties": 0.01,
     "acceptance_history": 0.0,
-    "activity": 1.0,
+    "activity": 0.77,
 }
 """Default weights, chosen by cross-validation on sessions 7-12 (see
-``benchmarks/tune_ranker.py`` and ``docs/methodology.md``)."""
+``benchmarks/tune_ranker.py`` and ``docs/methodology.md``); negative learned
+weights are set to 0. The dyadic weights are learned at fit time
+(``dyadic="auto"``); these zeros are used only with ``dyadic=None``."""
 
 _EVIDENCE = (
     "n_theme_recs",
@@ -175,6 +177,30 @@ def component_stack(
     return out
 
 
+_FULL_VALIDATION_ROWS = 100_000
+
+
+def _validate(df: pd.DataFrame) -> None:
+    """``validate`` the table; above 100,000 rows, its structure and a sample.
+
+    ``upr_targets.validate`` checks every value in Python; on a million rows
+    that costs more than the whole fit. Large tables are checked on their
+    columns and dtypes, on the vectorised checks (missing values, allowed
+    responses) over all rows, and on every check over a 50,000-row sample.
+    """
+    if len(df) <= _FULL_VALIDATION_ROWS:
+        validate(df)
+        return
+    rng = np.random.default_rng(0)
+    sample = np.sort(rng.choice(len(df), 50_000, replace=False))
+    validate(df.iloc[sample])
+    bad = ~df["response"].isin(RESPONSES).to_numpy(dtype=bool)
+    for col in ("text", "sur", "sur_iso3", "response", "source", "recommendation_id"):
+        bad |= df[col].isna().to_numpy()
+    if bad.any():
+        validate(df.iloc[np.flatnonzero(bad)[:100]])  # raises, naming the rows
+
+
 def _resolve_weights(weights) -> pd.Series:
     base = pd.Series(DEFAULT_WEIGHTS, dtype=float)
     if weights is None:
@@ -272,12 +298,12 @@ class TargetRanker(BaseEstimator):
         self,
         weights=None,
         *,
-        half_life: float = 4.0,
+        half_life: float = 1.5,
         recent: int = 2,
         smoothing: float = 10.0,
         dyadic: str | None = "auto",
         learn_sessions=None,
-        max_learn_queries: int = 3000,
+        max_learn_queries: int = 1000,
         random_state: int = 0,
     ):
         self.weights = weights
@@ -305,7 +331,7 @@ class TargetRanker(BaseEstimator):
         TargetRanker
             The fitted ranker.
         """
-        validate(recommendations)
+        _validate(recommendations)
         self.tensors_ = build_tensors(recommendations)
         X = self.tensors_
         self.states_ = X.states
@@ -315,6 +341,7 @@ class TargetRanker(BaseEstimator):
         self._data = recommendations
         self._matcher = None
         self._row_themes = None
+        self._bloc_sets = None
         if isinstance(self.weights, str):
             if self.weights != "learn":
                 raise ValueError(
@@ -441,9 +468,16 @@ class TargetRanker(BaseEstimator):
         if len(queries) < 30:
             return np.zeros(len(DYADIC))
         if len(queries) > self.max_learn_queries:
+            # sample whole reviews (one slice of the tensors each)
             rng = np.random.default_rng(self.random_state)
-            pick = rng.choice(len(queries), self.max_learn_queries, replace=False)
-            queries = queries.iloc[np.sort(pick)]
+            reviews = queries[["sur", "session"]].drop_duplicates()
+            order = rng.permutation(len(reviews))
+            size = queries.groupby(["sur", "session"]).size()
+            size = size.reindex(pd.MultiIndex.from_frame(reviews)).to_numpy()[order]
+            n = int(np.searchsorted(np.cumsum(size), self.max_learn_queries)) + 1
+            chosen = pd.MultiIndex.from_frame(reviews.iloc[np.sort(order[:n])])
+            keep = pd.MultiIndex.from_frame(queries[["sur", "session"]]).isin(chosen)
+            queries = queries[keep]
         dy = [COMPONENTS.index(c) for c in DYADIC]
         w = self._base_weights.reindex(list(COMPONENTS)).fillna(0.0).to_numpy().copy()
         w[dy] = 0.0
@@ -629,6 +663,11 @@ class TargetRanker(BaseEstimator):
         >>> len(r) <= 3 and sur not in set(r["state"])
         True
         """
+        parts = self._rank_parts(sur, themes, issue_text, before_session)
+        return self._frame(*parts, top)
+
+    def _rank_parts(self, sur, themes, issue_text, before_session):
+        """Components (S, F), evidence, SuR index and query of a ranking."""
         self._check_fitted()
         X = self.tensors_
         sur_i = self._state_index(sur)
@@ -647,15 +686,15 @@ class TargetRanker(BaseEstimator):
                 f"data (first: {X.sessions[0] if len(X.sessions) else None}); "
                 "there is no evidence, the ranking is empty.",
                 UPRDataWarning,
-                stacklevel=2,
+                stacklevel=3,
             )
-            return self._frame(None, None, None, query, top)
+            return None, None, None, query
         if sur_i is None:
             warnings.warn(
                 f"{sur_name!r} does not appear in the data; the ranking uses no "
                 "evidence specific to it (no dyadic, regional or bloc components).",
                 UPRDataWarning,
-                stacklevel=2,
+                stacklevel=3,
             )
         q = self._query(sur_i if sur_i is not None else -1, before_session)
         if sur_i is None:
@@ -671,7 +710,7 @@ class TargetRanker(BaseEstimator):
         if sur_i is None:
             comp[:, [_C["region_interest"], _C["regional_group"], _C["bloc_ties"]]] = 0.0
             ev["same_group"] = np.zeros(len(X.states), dtype=bool)
-        return self._frame(comp, ev, sur_i, query, top)
+        return comp, ev, sur_i, query
 
     def _frame(self, comp, ev, sur_i, query, top) -> pd.DataFrame:
         X = self.tensors_
@@ -723,17 +762,21 @@ class TargetRanker(BaseEstimator):
         out["explanation"] = self._explanations(out, query)
         out.attrs.update(query)
         out.attrs["weights"] = w.to_dict()
+        out.attrs["components"] = list(COMPONENTS)
         return out
 
     def _shared_blocs(self, sur_i, order) -> list:
         X = self.tensors_
         if sur_i is None or X.blocs.shape[1] == 0:
             return [[] for _ in order]
-        mine = set(X.bloc_names[X.blocs[sur_i].indices])
-        rows = X.blocs[order]
-        return [
-            sorted(mine & set(X.bloc_names[rows[i].indices])) for i in range(len(order))
-        ]
+        if getattr(self, "_bloc_sets", None) is None:
+            csr = X.blocs.tocsr()
+            self._bloc_sets = [
+                frozenset(X.bloc_names[csr.indices[csr.indptr[i] : csr.indptr[i + 1]]])
+                for i in range(csr.shape[0])
+            ]
+        mine = self._bloc_sets[sur_i]
+        return [sorted(mine & self._bloc_sets[i]) for i in order]
 
     def _explanations(self, out: pd.DataFrame, query: dict) -> list[str]:
         sur = query["sur"]
@@ -801,7 +844,8 @@ class TargetRanker(BaseEstimator):
         if st is None:
             raise UnknownStateError(state, [], hint="It does not appear in the data.")
         name = self.tensors_.states[st]
-        ranking = self.rank(sur, themes=themes, before_session=before_session)
+        comp, ev, sur_i, query = self._rank_parts(sur, themes, None, before_session)
+        ranking = self._frame(comp, ev, sur_i, query, None)
         row = ranking.loc[ranking["state"] == name]
         if row.empty:
             raise ValueError(
@@ -811,9 +855,7 @@ class TargetRanker(BaseEstimator):
         row = row.iloc[0]
         w = self._weights_for(before_session).reindex(list(COMPONENTS)).fillna(0.0)
         contrib = row[list(COMPONENTS)].astype(float).to_numpy()
-        value = np.divide(
-            contrib, w.to_numpy(), out=np.zeros(len(w)), where=w.to_numpy() != 0
-        )
+        value = comp[st]
         total = contrib.sum()
         table = pd.DataFrame(
             {

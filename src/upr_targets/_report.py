@@ -192,7 +192,11 @@ class Report:
         if not comps:
             return None
         cols = [c for c in ("rank", "state", "score") if c in self.ranking.columns]
-        return self.ranking[cols + [c for c in comps if c not in cols]]
+        values = self.ranking[comps].apply(pd.to_numeric, errors="coerce").fillna(0.0)
+        nonzero = [
+            c for c in comps if c not in cols and (values[c].abs() >= 0.0005).any()
+        ]
+        return self.ranking[cols + nonzero]
 
     def _context(self, table: Callable[..., Any], image: Callable[[str], Any]) -> dict:
         plain = set(self.components) | {"score"}
@@ -594,6 +598,8 @@ def _format_value(
             return f"{v:.0%}"
         if integral:
             return f"{int(v)}"
+        if abs(v) < 0.0005:
+            return "0.000"  # no "-0.000"
         return f"{v:.3f}" if abs(v) < 100 else f"{v:,.0f}"
     return str(value)
 
@@ -1019,6 +1025,7 @@ def _acceptance_estimates(
     sur: str,
     themes: list[str],
     notes: list[str],
+    model=None,
 ) -> pd.DataFrame:
     """For the top States: past recommendations to the SuR and the share supported.
 
@@ -1036,28 +1043,27 @@ def _acceptance_estimates(
     top["supported"] = stats["supported"].fillna(0).astype(int).to_numpy()
     top["share_supported"] = stats["share_supported"].to_numpy()
     comps = set(ranking_components(ranking))
+    share = top["share_supported"].to_numpy(dtype=float)
     for col in ranking.columns:
         low = str(col).lower()
-        if col in comps:  # a contribution to the score, not a probability
+        if col in comps or not ("accept" in low or low.startswith("p_")):
+            continue  # components are contributions to the score, not probabilities
+        if not pd.api.types.is_numeric_dtype(ranking[col]):
             continue
-        if ("accept" in low or low.startswith("p_")) and pd.api.types.is_numeric_dtype(
-            ranking[col]
-        ):
-            values = ranking[col].to_numpy(dtype=float)
-            if (
-                np.nanmin(values, initial=0.0) >= 0
-                and np.nanmax(values, initial=0.0) <= 1
-            ):
-                if (
-                    np.nanmax(values, initial=0.0) - np.nanmin(values, initial=0.0)
-                    < 1e-12
-                ):
-                    continue  # the same for every State: not about the State
-                name = "estimated_acceptance" if low == "acceptance" else str(col)
-                top[name] = values  # a probability estimated by the ranker
-    if len(top) and len(recommendations):
+        values = ranking[col].to_numpy(dtype=float)
+        finite = values[np.isfinite(values)]
+        if not len(finite) or finite.min() < 0 or finite.max() > 1:
+            continue
+        if finite.max() - finite.min() < 1e-12:
+            continue  # the same for every State: not about the State
+        both = np.isfinite(values) & np.isfinite(share)
+        if both.any() and np.allclose(values[both], share[both]):
+            continue  # the raw share supported, already shown
+        name = "estimated_acceptance" if low == "acceptance" else str(col)
+        top[name] = values  # a probability estimated by the ranker
+    if len(top) and len(recommendations) and model is not False:
         try:
-            top = _model_estimates(recommendations, top, sur, themes)
+            top = _model_estimates(recommendations, top, sur, themes, model)
         except Exception as exc:
             notes.append(
                 f"The acceptance model could not be fitted ({exc}); only counts shown."
@@ -1066,11 +1072,17 @@ def _acceptance_estimates(
 
 
 def _model_estimates(
-    recommendations: pd.DataFrame, top: pd.DataFrame, sur: str, themes: list[str]
+    recommendations: pd.DataFrame,
+    top: pd.DataFrame,
+    sur: str,
+    themes: list[str],
+    model=None,
 ) -> pd.DataFrame:
-    from ._acceptance import AcceptanceModel
+    if model is None:
+        from ._acceptance import AcceptanceModel
 
-    model = AcceptanceModel().fit(recommendations)
+        model = AcceptanceModel()
+    model = _fitted(model, recommendations)
     sur_group = recommendations.loc[recommendations["sur"] == sur, "sur_group"].dropna()
     n = len(top)
     X = pd.DataFrame(
@@ -1099,9 +1111,7 @@ def _groupings(ranking: pd.DataFrame) -> pd.DataFrame:
         else ranking[["state"]].assign(group=pd.NA)
     )
     for group, members in top.groupby(top["group"].fillna("(no group)"), sort=False):
-        rows.append(
-            ("UN regional group", str(group), list(members["state"].astype(str)))
-        )
+        rows.append(("regional group", str(group), list(members["state"].astype(str))))
     try:
         from ._states import states as states_table
 
@@ -1309,6 +1319,7 @@ def _resolve_sur(sur: str, recommendations: pd.DataFrame) -> str:
 
 
 def _fitted(ranker, recommendations: pd.DataFrame):
+    """``ranker`` (any estimator) fitted on ``recommendations`` unless it already is."""
     if ranker is None:
         from ._ranking import TargetRanker
 
@@ -1348,6 +1359,7 @@ def build_report(
     ranker=None,
     top: int = 20,
     today: _dt.date | str | None = None,
+    acceptance_model=None,
 ) -> Report:
     """Build the ranking report for one State under review and up to four issues.
 
@@ -1374,6 +1386,11 @@ def build_report(
         States in each ranking.
     today : date or str, optional
         The date the timeline is measured from (default: today).
+    acceptance_model : AcceptanceModel or False, optional
+        The model behind the estimated probabilities of support (fitted or
+        not; fitted on ``recommendations`` when not). Default
+        ``AcceptanceModel()``; pass a fitted one to build several reports
+        quickly, or False to leave the estimates out.
 
     Returns
     -------
@@ -1468,7 +1485,9 @@ def build_report(
     to_sur = recommendations[recommendations["sur"] == sur]
     by_group = acceptance_table(to_sur, by="group")
     by_category = acceptance_table(to_sur, by="action_category")
-    estimates = _acceptance_estimates(recommendations, combined, sur, all_themes, notes)
+    estimates = _acceptance_estimates(
+        recommendations, combined, sur, all_themes, notes, acceptance_model
+    )
     on_themes = _themed_rows(to_sur, all_themes) if all_themes else to_sur
     themes_acceptance = (
         int(len(on_themes)),

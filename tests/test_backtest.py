@@ -1,0 +1,123 @@
+"""Tests of the backtest and its baselines."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from upr_targets import BacktestResult, TargetRanker, UPRDataWarning, backtest
+from upr_targets._backtest import BASELINES, METRICS, _metrics, _queries
+from upr_targets._features import build_tensors
+
+
+def test_metrics_by_hand():
+    # 5 candidates, relevant = {0, 3}; scores put 0 first, 3 fourth
+    scores = np.array([[5.0, 4.0, 3.0, 2.0, 1.0]])
+    rel = np.array([[True, False, False, True, False]])
+    met = _metrics(scores, rel, np.arange(5.0))
+    dcg = 1 + 1 / np.log2(5)
+    idcg = 1 + 1 / np.log2(3)
+    assert met["ndcg@10"][0] == pytest.approx(dcg / idcg)
+    assert met["precision@10"][0] == pytest.approx(0.2)
+    assert met["recall@20"][0] == pytest.approx(1.0)
+    assert met["map"][0] == pytest.approx((1 + 2 / 4) / 2)
+
+
+def test_metrics_ties_use_tiebreak():
+    scores = np.zeros((1, 3))
+    rel = np.array([[False, False, True]])
+    first = _metrics(scores, rel, np.array([2.0, 1.0, 0.0]))
+    last = _metrics(scores, rel, np.array([0.0, 1.0, 2.0]))
+    assert first["map"][0] == 1.0 and last["map"][0] == pytest.approx(1 / 3)
+
+
+@pytest.fixture(scope="module")
+def demo_result(demo):
+    last = int(demo["session"].max())
+    return backtest(demo, test_sessions=[last - 1, last], n_boot=50)
+
+
+def test_backtest_on_demo(demo_result):
+    res = demo_result
+    assert isinstance(res, BacktestResult)
+    assert set(res.summary["method"]) == {"ranker", *BASELINES}
+    for m in METRICS:
+        assert res.summary[m].between(0, 1).all()
+        assert (res.summary[f"{m}_low"] <= res.summary[m] + 1e-12).all()
+    assert res.per_query["n_relevant"].min() >= 2
+    n = res.params["n_queries"]
+    assert len(res.per_query) == n * (1 + len(BASELINES))
+    assert (res.summary["n_queries"] == n).all()
+    assert set(res.comparison["baseline"]) == set(BASELINES)
+    assert "<table" in res._repr_html_()
+    assert "BacktestResult" in repr(res)
+
+
+def test_random_baseline_is_worst(demo_result):
+    s = demo_result.summary.set_index("method")
+    assert s.loc["random", "ndcg@10"] < s.loc["ranker", "ndcg@10"]
+
+
+def test_queries_use_only_test_sessions(demo):
+    X = build_tensors(demo)
+    q = _queries(X, [10], min_relevant=2)
+    assert (q["session"] == 10).all()
+    assert (q["n_relevant"] >= 2).all()
+    assert all(q["sur"].to_numpy()[i] not in r for i, r in enumerate(q["relevant"]))
+
+
+def test_no_leakage_future_rows_do_not_change_scores(demo):
+    """Rows from the test session onwards must not change the ranker's scores."""
+    last = int(demo["session"].max())
+    past = demo[(demo["session"] < last).to_numpy(dtype=bool)]
+    r_all = TargetRanker(dyadic=None).fit(demo)
+    r_past = TargetRanker(dyadic=None).fit(past)
+    sur = demo.loc[demo["session"] == last, "sur"].iloc[0]
+    theme = r_past.themes_[0]
+    a = r_all.rank(sur, themes=[theme], before_session=last).set_index("state")
+    b = r_past.rank(sur, themes=[theme], before_session=last).set_index("state")
+    common = a.index.intersection(b.index)
+    np.testing.assert_allclose(a.loc[common, "score"], b.loc[common, "score"])
+
+
+def test_learned_weights_use_only_history(demo):
+    last = int(demo["session"].max())
+    res = backtest(
+        demo, TargetRanker(weights="learn", max_learn_queries=100),
+        test_sessions=[last], n_boot=20, baselines=("theme_volume",),
+    )
+    assert set(res.summary["method"]) == {"ranker", "theme_volume"}
+
+
+def test_plot(demo_result):
+    import matplotlib.pyplot as plt
+
+    ax = demo_result.plot()
+    assert ax is not None
+    plt.close("all")
+
+
+def test_plot_calls_plotting(demo_result, monkeypatch):
+    import upr_targets._plotting as plotting
+
+    seen = {}
+    monkeypatch.setattr(
+        plotting, "plot_backtest", lambda result, metric="ndcg@10", ax=None: seen.update(r=result) or "ax"
+    )
+    assert demo_result.plot() == "ax" and seen["r"] is demo_result
+
+
+def test_upr_info_backtest_session_14(upr_info):
+    with pytest.warns(UPRDataWarning):
+        res = backtest(
+            upr_info,
+            test_sessions=[14],
+            themes=["Women's rights", "Death penalty", "Rights of the Child", "Torture and other CID treatment"],
+            n_boot=50,
+        )
+    s = res.summary.set_index("method")
+    assert res.params["n_queries"] > 20
+    assert s.loc["ranker", "ndcg@10"] > s.loc["random", "ndcg@10"]
+    assert s.loc["ranker", "ndcg@10"] > s.loc["volume", "ndcg@10"]
+    assert isinstance(res.per_query, pd.DataFrame)
