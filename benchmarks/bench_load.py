@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import os
 import pstats
 import time
 import tracemalloc
@@ -21,13 +22,12 @@ from pathlib import Path
 import upr_targets
 from upr_targets import UPRDataWarning
 
-try:
-    from _data import shared_data
-except ImportError:  # run from elsewhere
-    import sys
+REPO = Path(__file__).resolve().parents[1]
 
-    sys.path.insert(0, str(Path(__file__).parent))
-    from _data import shared_data
+
+def shared_data() -> Path:
+    env = os.environ.get("UPR_SHARED_DATA")
+    return Path(env) if env else REPO.parent / "shared" / "data"
 
 
 def _load(paths):
@@ -60,11 +60,28 @@ def bench(name: str, paths, repeat: int) -> dict:
     }
 
 
+def _engine() -> str:
+    import upr_targets._loaders as loaders
+
+    return loaders.excel_engine()
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--excel-engine",
+        choices=["auto", "openpyxl", "calamine"],
+        default="auto",
+        help="auto: python-calamine when installed, else openpyxl",
+    )
     args = parser.parse_args(argv)
+    if args.excel_engine != "auto":
+        import upr_targets._loaders as loaders
+
+        loaders.excel_engine = lambda: args.excel_engine
+    print(f"Excel engine: {_engine()}")
     root = shared_data()
     sets = {
         "upr-info": sorted((root / "upr-info").glob("sessions-*.csv")),

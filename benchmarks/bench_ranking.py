@@ -1,7 +1,8 @@
 """Speed and memory of the ranker, on the shared UPR Info data and a synthetic table.
 
 Run: ``python benchmarks/bench_ranking.py [--rows 1000000] [--skip-real]``.
-Prints fit time, mean and max time of a ``rank()`` call, the time of a full
+Prints fit time, mean and max time of a ``rank()`` call (wall-clock and
+process CPU time: on a shared machine the CPU time is the steadier figure), the time of a full
 backtest over sessions 13-17 with every baseline, and the peak memory
 (tracemalloc peak of Python allocations and the process's peak RSS).
 """
@@ -9,8 +10,8 @@ backtest over sessions 13-17 with every baseline, and the peak memory
 from __future__ import annotations
 
 import argparse
+import os
 import resource
-import sys
 import time
 import tracemalloc
 import warnings
@@ -18,11 +19,20 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).parent))
-from _data import load_upr_info  # noqa: E402
+import upr_targets
+from upr_targets import UPRDataWarning
 
-import upr_targets  # noqa: E402
-from upr_targets import UPRDataWarning  # noqa: E402
+
+def load_upr_info():
+    """The shared UPR Info exports (sessions 1-17), via the library's loader."""
+    env = os.environ.get("UPR_SHARED_DATA")
+    root = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+    files = sorted((root / "upr-info").glob("sessions-*.csv"))
+    if not files:
+        raise SystemExit(
+            f"UPR Info exports not found under {root} (set UPR_SHARED_DATA)"
+        )
+    return upr_targets.load_recommendations(files)
 
 
 def peak_rss_mb() -> float:
@@ -30,9 +40,9 @@ def peak_rss_mb() -> float:
 
 
 def bench(name: str, df, n_rank: int = 50) -> dict:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     ranker = upr_targets.TargetRanker().fit(df)
-    fit_s = time.perf_counter() - t0
+    fit_s, fit_cpu = time.perf_counter() - t0, time.process_time() - c0
     tracemalloc.start()  # a second fit, traced (tracing slows it down)
     upr_targets.TargetRanker().fit(df)
     _, fit_peak = tracemalloc.get_traced_memory()
@@ -41,14 +51,15 @@ def bench(name: str, df, n_rank: int = 50) -> dict:
     surs = rng.choice(ranker.states_, n_rank)
     themes = rng.choice(ranker.themes_, n_rank)
     ranker.rank(surs[0], themes=[themes[0]])  # warm-up
-    times = []
+    times, cpu = [], []
     for sur, theme in zip(surs, themes, strict=True):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         ranker.rank(sur, themes=[theme])
         times.append(time.perf_counter() - t)
-    t = time.perf_counter()
+        cpu.append(time.process_time() - c)
+    t, c = time.perf_counter(), time.process_time()
     res = upr_targets.backtest(df, test_sessions=range(13, 18), n_boot=1000)
-    bt_s = time.perf_counter() - t
+    bt_s, bt_cpu = time.perf_counter() - t, time.process_time() - c
     out = {
         "data": name,
         "rows": len(df),
@@ -56,14 +67,21 @@ def bench(name: str, df, n_rank: int = 50) -> dict:
         "themes": len(ranker.themes_),
         "sessions": len(ranker.sessions_),
         "fit_s": round(fit_s, 2),
+        "fit_cpu_s": round(fit_cpu, 2),
         "fit_tracemalloc_peak_mb": round(fit_peak / 2**20, 1),
         "rank_mean_ms": round(1000 * float(np.mean(times)), 1),
         "rank_max_ms": round(1000 * float(np.max(times)), 1),
+        "rank_mean_cpu_ms": round(1000 * float(np.mean(cpu)), 1),
         "backtest_13_17_s": round(bt_s, 1),
+        "backtest_13_17_cpu_s": round(bt_cpu, 1),
         "backtest_queries": res.params["n_queries"],
         "peak_rss_mb": round(peak_rss_mb(), 0),
     }
-    print(res.summary[["method", "n_queries", "ndcg@10", "map"]].round(4).to_string(index=False))
+    print(
+        res.summary[["method", "n_queries", "ndcg@10", "map"]]
+        .round(4)
+        .to_string(index=False)
+    )
     return out
 
 
@@ -81,7 +99,9 @@ def main():
     if not args.skip_synthetic:
         t = time.perf_counter()
         df = upr_targets.make_demo(args.rows)
-        print(f"make_demo({args.rows}) took {time.perf_counter() - t:.1f} s", flush=True)
+        print(
+            f"make_demo({args.rows}) took {time.perf_counter() - t:.1f} s", flush=True
+        )
         rows.append(bench(f"make_demo({args.rows})", df))
         print(rows[-1], flush=True)
     import pandas as pd

@@ -17,19 +17,31 @@ the repeat reviews in its own data (``dyadic="auto"``, see
 
 from __future__ import annotations
 
-import sys
+import os
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-from _data import load_upr_info
-
+import upr_targets
 from upr_targets import UPRDataWarning
 from upr_targets._backtest import _iter_reviews, _metrics, _queries
 from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker
+
+
+def load_upr_info():
+    """The shared UPR Info exports (sessions 1-17), via the library's loader."""
+    env = os.environ.get("UPR_SHARED_DATA")
+    root = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+    files = sorted((root / "upr-info").glob("sessions-*.csv"))
+    if not files:
+        raise SystemExit(
+            f"UPR Info exports not found under {root} (set UPR_SHARED_DATA)"
+        )
+    return upr_targets.load_recommendations(files)
+
 
 HALF_LIVES = (0.5, 1.0, 1.5, 2.0, 4.0)
 FOLDS = range(7, 13)
@@ -47,7 +59,9 @@ def collect(df, half_life):
     for grp, _q, comp, rel, ci in _iter_reviews(ranker, queries):
         session = int(grp["session"].iloc[0])
         for i in range(len(grp)):
-            items.append((session, comp[i][ci], rel[i], tiebreak[ci], grp["n_relevant"].iloc[i]))
+            items.append(
+                (session, comp[i][ci], rel[i], tiebreak[ci], grp["n_relevant"].iloc[i])
+            )
     return items
 
 
@@ -97,9 +111,13 @@ def main():
     items = collect(df, best)
     fixed = pd.DataFrame(
         [
-            {"fold": v, **evaluate(items, w, {v}), **{
-                f"{k}_unclipped": x for k, x in evaluate(items, mean_w, {v}).items()
-            }}
+            {
+                "fold": v,
+                **evaluate(items, w, {v}),
+                **{
+                    f"{k}_unclipped": x for k, x in evaluate(items, mean_w, {v}).items()
+                },
+            }
             for v in FOLDS
         ]
     )

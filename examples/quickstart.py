@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     # 2. Match the issue to themes.
     matches = upr_targets.match_themes(args.issue, top=3)
     print(f"Themes matching {args.issue!r}:")
-    print(matches[["theme", "score"]].to_string(index=False), "\n")
+    print(matches[["theme", "score"]].round(2).to_string(index=False), end="\n\n")
 
     # 3. Rank the States to lobby before the review of the SuR.
     ranker = upr_targets.TargetRanker().fit(recs)
@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> None:
         f"States to lobby before the review of {args.sur} "
         f"(themes: {', '.join(ranking.attrs['themes']) or 'all'}):"
     )
-    print(ranking[["rank", "state", "group", "score"]].to_string(index=False), "\n")
+    table = ranking[["rank", "state", "group", "score"]].round(2)
+    print(table.to_string(index=False), end="\n\n")
 
     # 4. Why is the first State first? Its reason, and the recommendations behind it.
     top = ranking.iloc[0]
@@ -62,9 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     evidence = ranker.evidence(
         top["state"], args.sur, themes=ranking.attrs["themes"] or None
     )
-    print(
-        f"{len(evidence)} of its past recommendations on these themes.\n"
-    )
+    print(f"{len(evidence)} of its past recommendations on these themes, e.g.:")
+    for row in evidence.head(2).itertuples():
+        print(f"- session {row.session}, to {row.sur} ({row.response}): {row.text}")
+    print()
 
     # 5. Write the report to share with colleagues.
     path = upr_targets.write_report(recs, args.sur, [args.issue], args.report)

@@ -51,7 +51,9 @@ def test_action_category_matters(demo):
 
 def test_before_session(demo):
     m = AcceptanceModel(before_session=10).fit(demo)
-    assert m.n_rows_ == int(((demo["session"] < 10) & (demo["response"] != "unclear")).sum())
+    assert m.n_rows_ == int(
+        ((demo["session"] < 10) & (demo["response"] != "unclear")).sum()
+    )
 
 
 def test_needs_both_responses(demo):

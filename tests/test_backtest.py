@@ -84,8 +84,11 @@ def test_no_leakage_future_rows_do_not_change_scores(demo):
 def test_learned_weights_use_only_history(demo):
     last = int(demo["session"].max())
     res = backtest(
-        demo, TargetRanker(weights="learn", max_learn_queries=100),
-        test_sessions=[last], n_boot=20, baselines=("theme_volume",),
+        demo,
+        TargetRanker(weights="learn", max_learn_queries=100),
+        test_sessions=[last],
+        n_boot=20,
+        baselines=("theme_volume",),
     )
     assert set(res.summary["method"]) == {"ranker", "theme_volume"}
 
@@ -103,7 +106,9 @@ def test_plot_calls_plotting(demo_result, monkeypatch):
 
     seen = {}
     monkeypatch.setattr(
-        plotting, "plot_backtest", lambda result, metric="ndcg@10", ax=None: seen.update(r=result) or "ax"
+        plotting,
+        "plot_backtest",
+        lambda result, metric="ndcg@10", ax=None: seen.update(r=result) or "ax",
     )
     assert demo_result.plot() == "ax" and seen["r"] is demo_result
 
@@ -113,7 +118,12 @@ def test_upr_info_backtest_session_14(upr_info):
         res = backtest(
             upr_info,
             test_sessions=[14],
-            themes=["Women's rights", "Death penalty", "Rights of the Child", "Torture and other CID treatment"],
+            themes=[
+                "Women's rights",
+                "Death penalty",
+                "Rights of the Child",
+                "Torture and other CID treatment",
+            ],
             n_boot=50,
         )
     s = res.summary.set_index("method")

@@ -284,17 +284,18 @@ def test_report_on_demo(capsys, tmp_path, demo_sur, ext):
 
 
 def test_backtest_on_demo(capsys, tmp_path):
-    png = tmp_path / "bt.png"
+    csv = tmp_path / "bt.csv"
     code, out, err = run(
-        capsys, "backtest", "--test-sessions", "30-31", "--k", "5", "--out", str(png)
+        capsys, "backtest", "--test-sessions", "30", "--k", "5", "--out", str(csv)
     )
     assert code == 0, err
-    assert "30-31" in out
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    csv = tmp_path / "bt.csv"
-    code, out, err = run(capsys, "backtest", "--test-sessions", "30", "--out", str(csv))
-    assert code == 0, err
-    assert len(pd.read_csv(csv)) > 0
+    assert "SYNTHETIC" in out + err
+    assert "Backtest on sessions 30, k = 5" in out
+    for method in ("ranker", "random", "previous_review"):
+        assert method in out
+    assert "Ranker vs the best baseline" in out
+    per_query = pd.read_csv(csv)
+    assert {"sur", "session", "theme", "method"} <= set(per_query.columns)
 
 
 def test_themes(capsys):
@@ -381,11 +382,13 @@ def test_report_and_backtest_on_real_data(capsys, tmp_path, real_args):
     )
     assert code == 0, err
     assert "Kenya" in path.read_text(encoding="utf-8")
+    png = tmp_path / "backtest.png"
     code, out, err = run(
-        capsys, "backtest", *real_args, "--test-sessions", "17", "--k", "10"
+        capsys, "backtest", *real_args, "--test-sessions", "17", "--out", str(png)
     )
     assert code == 0, err
-    assert "17" in out
+    assert "Backtest on sessions 17, k = 10" in out
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_load_summary_and_rejected_rows(capsys, tmp_path):

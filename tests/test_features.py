@@ -43,7 +43,9 @@ def tiny() -> pd.DataFrame:
 
 
 def test_theme_matrix_counts_each_tag_once():
-    m = theme_matrix(pd.Series([["a", "a", "b"], [], ["c"]]), np.array(["a", "b"], dtype=object))
+    m = theme_matrix(
+        pd.Series([["a", "a", "b"], [], ["c"]]), np.array(["a", "b"], dtype=object)
+    )
     assert m.toarray().tolist() == [[1, 1], [0, 0], [0, 0]]
 
 
@@ -90,7 +92,8 @@ def test_rows_without_session_warn_and_are_left_out():
 
 
 def test_upr_info_tensors(upr_info):
-    X = build_tensors(upr_info)
+    with pytest.warns(UPRDataWarning, match="no session or no recommending State"):
+        X = build_tensors(upr_info)
     assert X.total.sum() + X.n_unplaced == len(upr_info)
     assert list(X.sessions) == list(range(1, 18))
     assert X.theme_counts.shape == (len(X.states), len(X.themes), 17)

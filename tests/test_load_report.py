@@ -109,3 +109,10 @@ def test_report_attached_to_loaded_frame(tmp_path):
     report = df.attrs["load_report"]
     assert isinstance(report, LoadReport)
     assert report.summary.loc[0, "rows_kept"] == 1
+
+
+def test_report_survives_pandas_operations_without_copies():
+    r = make_report()
+    df = pd.DataFrame({"a": [1, 2, 3]})
+    df.attrs["load_report"] = r
+    assert df[df["a"] > 1].copy().attrs["load_report"] is r

@@ -285,7 +285,15 @@ def make_uhri(path: Path, header=UHRI_HEADER, rows=UHRI_ROWS) -> Path:
     return path
 
 
-def test_uhri_export(tmp_path):
+@pytest.fixture(params=["openpyxl", "calamine"])
+def excel_engine(request, monkeypatch):
+    if request.param == "calamine":
+        pytest.importorskip("python_calamine")
+    monkeypatch.setattr("upr_targets._loaders.excel_engine", lambda: request.param)
+    return request.param
+
+
+def test_uhri_export(tmp_path, excel_engine):
     with pytest.warns(UPRDataWarning, match="not a UPR recommendation"):
         df = load_recommendations(make_uhri(tmp_path / "uhri.xlsx"))
     report = check_report(df)

@@ -70,6 +70,7 @@ def test_weights_are_a_series(demo_ranker):
     assert isinstance(w, pd.Series)
     assert set(w.index) == set(COMPONENTS)
 
+
 def test_bad_weights(demo):
     with pytest.raises(ValueError, match="Unknown score component"):
         TargetRanker(weights={"nope": 1.0}).fit(demo)
@@ -103,6 +104,8 @@ def test_theme_agnostic_without_themes(demo_ranker):
     out = demo_ranker.rank(demo_ranker.states_[0])
     assert out.attrs["themes"] == []
     assert (out["n_theme_recs"] == out["n_recs"]).all()
+    assert (out["n_theme_recs_recent"] <= out["n_recs"]).all()
+    assert out["n_theme_recs_recent"].sum() > 0
 
 
 def test_empty_issue_text_warns(demo_ranker):
@@ -158,3 +161,53 @@ def test_upr_info_no_leakage(upr_ranker, upr_info):
     d = upr_info
     mask = (d["sur"] == "Kenya") & (d["session"] < 13)
     assert out["n_to_sur"].sum() == mask.sum()
+
+
+def small_real_names():
+    from upr_targets._schema import conform
+
+    rows = [
+        ("France", "Kenya", ["Death penalty"], 1),
+        ("Norway", "Kenya", ["Death penalty"], 1),
+        ("France", "Chile", ["Women's rights"], 2),
+        ("Brazil", "Chile", ["Death penalty"], 2),
+    ]
+    rs, sur, themes, session = zip(*rows, strict=True)
+    return conform(
+        {
+            "text": ["t"] * 4,
+            "sur": sur,
+            "sur_iso3": ["KEN", "KEN", "CHL", "CHL"],
+            "recommending_state": rs,
+            "rs_iso3": ["FRA", "NOR", "FRA", "BRA"],
+            "sur_group": ["African", "African", "GRULAC", "GRULAC"],
+            "rs_group": ["WEOG", "WEOG", "WEOG", "GRULAC"],
+            "response": ["supported", "noted", "supported", "supported"],
+            "themes": list(themes),
+            "session": session,
+            "source": "demo",
+            "recommendation_id": ["1", "2", "3", "4"],
+        }
+    )
+
+
+def test_sur_absent_from_data_warns():
+    r = TargetRanker().fit(small_real_names())
+    with pytest.warns(UPRDataWarning, match="does not appear in the data"):
+        out = r.rank("Germany", themes=["Death penalty"])
+    assert set(out["state"]) == {"France", "Norway", "Brazil"}
+    assert (out["n_to_sur"] == 0).all()
+
+
+def test_names_are_normalized():
+    r = TargetRanker().fit(small_real_names())
+    out = r.rank("kenya", themes=["death penalty"])
+    assert out.attrs["sur"] == "Kenya" and out.attrs["themes"] == ["Death penalty"]
+    assert set(out["state"]) == {"France", "Norway", "Brazil"}
+
+
+def test_unknown_theme_names_closest():
+    r = TargetRanker().fit(small_real_names())
+    with pytest.raises(UnknownThemeError) as err:
+        r.rank("Kenya", themes=["Deth penalti zz"])
+    assert "did you mean" in str(err.value) or err.value.candidates == []

@@ -122,7 +122,7 @@ class FakeRanker:
 
     def evidence(self, state, sur, themes, before_session=None):
         recs = self.recommendations_
-        wanted = set(themes)
+        wanted = set(themes or THEMES)
         mask = (recs["recommending_state"] == state) & recs["themes"].map(
             lambda t: bool(wanted & set(t))
         )
@@ -198,8 +198,10 @@ def test_html_sections_and_self_contained(report):
     assert not re.search(r"""(src|href)=["'](https?:)?//""", html)
     assert "<link" not in html and "@import" not in html
     assert "SYNTHETIC" not in html
+    assert html.count("<style>") == 1 and html.index("<style>") < html.index("<body>")
     body = report._repr_html_()
     assert "<html" not in body and 'class="upr-report"' in body
+    assert "<style>" in body  # the notebook view carries its (scoped) CSS
 
 
 def test_html_escapes_data(report):
@@ -412,6 +414,16 @@ def test_unknown_extension(report, recs, tmp_path):
         write_report(
             recs, "Chad", "death penalty", tmp_path / "x.docx", ranker=FakeRanker()
         )
+
+
+def test_figures_drawn_only_when_needed(recs, tmp_path):
+    rep = build_report(
+        recs, "Chad", "death penalty", ranker=FakeRanker(), acceptance_model=False
+    )
+    rep.to_excel(tmp_path / "x.xlsx")
+    rep.to_markdown()
+    assert rep._figures is None
+    assert rep.figures["ranking"].startswith(b"\x89PNG")
 
 
 def test_write_report_html(recs, tmp_path):

@@ -88,6 +88,7 @@ def test_match_output(demo_matcher):
     assert "death row" in first["matched_keywords"]
     assert first["n_neighbours"] > 0
     assert isinstance(first["closest_recommendation"], str)
+    assert "death row" in first["evidence"] and "most similar" in first["evidence"]
     assert len(demo_matcher.match("death penalty", top=None)) >= 1
 
 

@@ -49,6 +49,9 @@ def test_themes_returns_a_copy():
         ("Asylum seekers - refugees", "Asylum-seekers - refugees"),
         ("HIV/AIDS", "HIV - Aids"),
         ("Freedom of press", "Freedom of the press"),
+        ("capital punishment", "Death penalty"),  # a keyword of one theme only
+        ("human trafficking", "Trafficking"),
+        ("gender equality", "Women's rights"),
     ],
 )
 def test_normalize_theme(label, expected):
@@ -68,6 +71,12 @@ def test_unknown_theme_names_candidates():
         normalize_theme("Freedom of speach and the pres")
     assert err.value.candidates
     assert any("Freedom" in c for c in err.value.candidates)
+
+
+def test_unknown_theme_candidates_from_keywords():
+    with pytest.raises(UnknownThemeError) as err:
+        normalize_theme("Freedom of speech")
+    assert err.value.candidates[0] == "Freedom of opinion and expression"
 
 
 def test_unknown_theme_is_a_key_error():

@@ -16,7 +16,9 @@ _BLOCKS = ("sur", "recommending_state", "rs_group", "sur_group", "action_categor
 
 def _as_theme_lists(frame: pd.DataFrame) -> pd.Series:
     if "themes" in frame:
-        return frame["themes"].map(lambda v: list(v) if isinstance(v, list | tuple) else [])
+        return frame["themes"].map(
+            lambda v: list(v) if isinstance(v, list | tuple) else []
+        )
     if "theme" in frame:
         return frame["theme"].map(lambda v: [v] if isinstance(v, str) else [])
     return pd.Series([[] for _ in range(len(frame))], index=frame.index, dtype=object)
@@ -121,7 +123,9 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
         validate(recommendations)
         df = recommendations
         if self.before_session is not None:
-            df = df[(df["session"] < self.before_session).fillna(False).to_numpy(dtype=bool)]
+            df = df[
+                (df["session"] < self.before_session).fillna(False).to_numpy(dtype=bool)
+            ]
         known = df["response"] != "unclear"
         self.n_unclear_ = int((~known).sum())
         df = df[known.to_numpy(dtype=bool)]
@@ -129,7 +133,11 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
             raise SchemaError(
                 "AcceptanceModel needs recommendations with both supported and "
                 f"noted responses; got {len(df)} usable rows"
-                + (f" before session {self.before_session}" if self.before_session else "")
+                + (
+                    f" before session {self.before_session}"
+                    if self.before_session
+                    else ""
+                )
                 + "."
             )
         self.levels_ = {
@@ -139,15 +147,21 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
         self.levels_["theme"] = np.array(
             sorted({t for ts in df["themes"] for t in ts}), dtype=object
         )
-        key = (df["sur"].astype("string") + "|" + df["action_category"].astype("string"))
-        self.levels_["sur|action"] = np.array(sorted(key.dropna().unique()), dtype=object)
+        key = df["sur"].astype("string") + "|" + df["action_category"].astype("string")
+        self.levels_["sur|action"] = np.array(
+            sorted(key.dropna().unique()), dtype=object
+        )
         Xd = self._design(df)
         target = (df["response"] == "supported").to_numpy(dtype=bool)
         self.model_ = LogisticRegression(C=self.C, max_iter=2000).fit(Xd, target)
         self.classes_ = self.model_.classes_
         names = [
             f"{b}={v}"
-            for b in (*_BLOCKS, "theme", *(("sur|action",) if self.interactions else ()))
+            for b in (
+                *_BLOCKS,
+                "theme",
+                *(("sur|action",) if self.interactions else ()),
+            )
             for v in self.levels_[b]
         ]
         self.coef_ = pd.Series(self.model_.coef_[0], index=names, name="log_odds")
@@ -190,14 +204,20 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
         """
         from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
-        df = recommendations[(recommendations["response"] != "unclear").to_numpy(dtype=bool)]
+        df = recommendations[
+            (recommendations["response"] != "unclear").to_numpy(dtype=bool)
+        ]
         y = (df["response"] == "supported").to_numpy(dtype=bool)
         p = self.predict_proba(df)[:, 1]
         bins = np.minimum((p * n_bins).astype(int), n_bins - 1)
         table = (
             pd.DataFrame({"bin": bins, "p": p, "y": y})
             .groupby("bin")
-            .agg(n=("y", "size"), mean_predicted=("p", "mean"), observed_rate=("y", "mean"))
+            .agg(
+                n=("y", "size"),
+                mean_predicted=("p", "mean"),
+                observed_rate=("y", "mean"),
+            )
             .reset_index()
         )
         rate = self.base_rate_
@@ -207,7 +227,9 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
                 "log_loss": float(log_loss(y, p, labels=[False, True])),
                 "brier": float(brier_score_loss(y, p)),
                 "auc": float(roc_auc_score(y, p)) if 0 < y.mean() < 1 else float("nan"),
-                "base_rate_log_loss": float(log_loss(y, np.full(len(y), rate), labels=[False, True])),
+                "base_rate_log_loss": float(
+                    log_loss(y, np.full(len(y), rate), labels=[False, True])
+                ),
             }
         )
         return table

@@ -57,7 +57,9 @@ def _queries(X: CountTensors, sessions, min_relevant: int = 2) -> pd.DataFrame:
     order = np.lexsort((rs, theme, session, sur))
     sur, session, theme, rs = sur[order], session[order], theme[order], rs[order]
     if len(rs):
-        new = np.r_[True, (np.diff(sur) != 0) | (np.diff(session) != 0) | (np.diff(theme) != 0)]
+        new = np.r_[
+            True, (np.diff(sur) != 0) | (np.diff(session) != 0) | (np.diff(theme) != 0)
+        ]
     else:
         new = np.zeros(0, dtype=bool)
     starts = np.flatnonzero(new)
@@ -154,7 +156,11 @@ class BacktestResult:
             f"{html.escape(str(p.get('test_sessions')))}; evidence strictly before "
             "each session.</p>"
         )
-        fmt = {c: "{:.3f}".format for c in self.summary.columns if c not in ("method", "n_queries")}
+        fmt = {
+            c: "{:.3f}".format
+            for c in self.summary.columns
+            if c not in ("method", "n_queries")
+        }
         return head + self.summary.to_html(index=False, formatters=fmt)
 
     def plot(self, metric: str = "ndcg@10", ax=None):
@@ -257,9 +263,9 @@ def backtest(
     if isinstance(ranker.weights, str) and ranker.learn_sessions is None:
         sessions = recommendations["session"].dropna().astype(int)
         ranker.set_params(
-            learn_sessions=sorted(
-                s for s in sessions.unique() if s < test_sessions[0]
-            )[2:]
+            learn_sessions=sorted(s for s in sessions.unique() if s < test_sessions[0])[
+                2:
+            ]
         )
     ranker.fit(recommendations)
     X = ranker.tensors_
@@ -287,7 +293,11 @@ def backtest(
                 met = _metrics(rng.random((len(th), len(ci))), rel, tiebreak[ci])
                 acc = met if acc is None else {m: acc[m] + met[m] for m in met}
             rows.append(
-                (grp.index.to_numpy(), "random", {m: v / n_random for m, v in acc.items()})
+                (
+                    grp.index.to_numpy(),
+                    "random",
+                    {m: v / n_random for m, v in acc.items()},
+                )
             )
     parts = []
     for idx, name, met in rows:
@@ -321,7 +331,9 @@ def backtest(
 def _summaries(per: pd.DataFrame, n_boot: int, rng):
     rows, comp = [], []
     wide = {
-        m: per.pivot_table(index=["sur", "session", "theme"], columns="method", values=m)
+        m: per.pivot_table(
+            index=["sur", "session", "theme"], columns="method", values=m
+        )
         for m in METRICS
     }
     for method, grp in per.groupby("method", sort=False):

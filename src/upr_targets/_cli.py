@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -717,7 +718,11 @@ def format_ranking(ranking: pd.DataFrame, *, width: int = 100) -> tuple[str, lis
         return "\n".join(lines), [c for c in components if c not in shown]
     indent = " " * (len(_cell(len(ranking))) + 2)
     out = lines[:2]
-    reasons = ranking[reason].tolist()
+    reasons = ranking[reason].astype("string").fillna("").tolist()
+    themes = list(ranking.attrs.get("themes") or [])
+    if len(themes) > 1:  # the header lists them: keep the reason short
+        spelled = "on " + " / ".join(themes)
+        reasons = [r.replace(spelled, "on these themes") for r in reasons]
     for line, why in zip(lines[2:], reasons, strict=True):
         out.append(line)
         out.append(indent + _clauses(_cell(why), width - len(indent)))
@@ -766,11 +771,11 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         top=args.top,
     )
     if fmt in ("csv", "json"):
-        table = _for_export(ranking)
-        if fmt == "csv":
-            text = table.to_csv(index=False)
-        else:
-            text = table.to_json(orient="records", force_ascii=False, indent=2)
+        if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
+            text = _for_export(ranking).to_csv(index=False)
+        else:  # lists stay JSON arrays
+            records = json.loads(ranking.to_json(orient="records", force_ascii=False))
+            text = json.dumps(records, indent=2, ensure_ascii=False)
         _write_text(text, args.out)
         return 0
     width = 100 if args.out else _terminal_width()
@@ -951,6 +956,9 @@ def _ranges(sessions: Sequence[int]) -> str:
     return ",".join(map(str, s))
 
 
+_THEME_EXTRA = ("matched_keywords", "matched", "keywords", "closest_recommendation")
+
+
 def _cmd_themes(args: argparse.Namespace) -> int:
     import upr_targets
 
@@ -958,7 +966,7 @@ def _cmd_themes(args: argparse.Namespace) -> int:
     with _progress("Matching"):
         matches = upr_targets.match_themes(text, top=args.top)
     cols = [c for c in ("theme", "score") if c in matches.columns]
-    extra = [c for c in ("matched", "keywords", "evidence") if c in matches.columns][:1]
+    extra = [c for c in _THEME_EXTRA if c in matches.columns][:1]
     view = matches[cols + extra]
     if view.empty:
         print(f"No theme matches {text!r}; list the themes with upr_targets.themes().")

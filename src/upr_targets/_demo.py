@@ -609,7 +609,7 @@ _GROUP_SHARE = {  # share of recommendations per group (UPR Info, sessions 1-17)
     "Eastern European": 0.144,
     "African": 0.134,
 }
-_N_THEMES_P = np.array([0.55, 0.32, 0.13])  # 1, 2 or 3 themes per recommendation
+_N_THEMES_P = np.array([0.47, 0.33, 0.20])  # 1-3 themes; ~55/35/10 % after dedup
 
 # Fallback years of UPR Working Group sessions 1-50 (used when the calendar
 # module cannot be read).
@@ -770,6 +770,104 @@ def _sample_rows(
     u = rng.random(len(which))
     idx = np.searchsorted(flat, which + u, side="right") - which * m
     return np.clip(idx, 0, m - 1)
+
+
+# Themes that are raised together (a secondary theme is mostly drawn from the
+# clusters of the main one); "International instruments" goes with any.
+_CLUSTERS = (
+    (
+        "Women's rights",
+        "Rights of the Child",
+        "Trafficking",
+        "Right to health",
+        "Labour",
+        "Right to education",
+        "HIV - Aids",
+    ),
+    (
+        "Justice",
+        "Detention",
+        "Torture and other CID treatment",
+        "Impunity",
+        "Human rights violations by state agents",
+        "Extrajudicial executions",
+        "Enforced disappearances",
+        "Death penalty",
+        "Public security",
+        "Counter-terrorism",
+    ),
+    (
+        "Freedom of opinion and expression",
+        "Freedom of the press",
+        "Human rights defenders",
+        "Civil society",
+        "Freedom of association and peaceful assembly",
+        "Elections",
+        "Freedom of religion and belief",
+        "Freedom of movement",
+        "CP rights - general",
+    ),
+    (
+        "Treaty bodies",
+        "Special procedures",
+        "UPR process",
+        "NHRI",
+        "National plan of action",
+        "Technical assistance and cooperation",
+        "Human rights education and training",
+        "General",
+        "Other",
+    ),
+    (
+        "ESC rights - general",
+        "Poverty",
+        "Development",
+        "Right to food",
+        "Right to housing",
+        "Right to water",
+        "Right to health",
+        "Right to education",
+        "Right to land",
+        "Environment",
+        "Labour",
+        "HIV - Aids",
+    ),
+    (
+        "Minorities",
+        "Racial discrimination",
+        "Indigenous peoples",
+        "Migrants",
+        "Asylum-seekers - refugees",
+        "Internally displaced persons",
+        "Disabilities",
+        "Sexual Orientation and Gender Identity",
+        "Rights of the Child",
+        "Women's rights",
+    ),
+)
+
+
+def _related_themes(theme_names: np.ndarray) -> np.ndarray:
+    index = {t: i for i, t in enumerate(theme_names)}
+    m = np.zeros((len(theme_names), len(_CLUSTERS)), dtype=bool)
+    for c, members in enumerate(_CLUSTERS):
+        for t in members:
+            m[index[t], c] = True
+    rel = (m.astype(int) @ m.T.astype(int)) > 0
+    ii = index["International instruments"]
+    rel[ii, :] = rel[:, ii] = True
+    return rel
+
+
+def _sample_related(prob, which, first, related, rng, tries: int = 4) -> np.ndarray:
+    """A theme from ``prob`` related to ``first`` (rarely an unrelated one)."""
+    out = np.full(len(which), -1)
+    for _ in range(tries):
+        cand = _sample_rows(prob, which, rng)
+        ok = (related[first, cand] | (rng.random(len(which)) < 0.1)) & (cand != first)
+        take = (out < 0) & ok
+        out[take] = cand[take]
+    return out
 
 
 def _solve_intercepts(
@@ -956,11 +1054,15 @@ def make_demo(
         * np.exp(trend[None, :] * t_rel[p_rev][:, None])
     )
     t1 = _sample_rows(theme_prob, pair_inv, rng)
-    t2 = _sample_rows(theme_prob, pair_inv, rng)
-    t3 = _sample_rows(theme_prob, pair_inv, rng)
+    related = _related_themes(theme_names)
+    t2 = _sample_related(theme_prob, pair_inv, t1, related, rng)
+    t3 = _sample_related(theme_prob, pair_inv, t1, related, rng)
     k = rng.choice(3, size=n_base, p=_N_THEMES_P) + 1
     t2 = np.where((k >= 2) & (t2 != t1), t2, -1)
     t3 = np.where((k >= 3) & (t3 != t1) & (t3 != t2), t3, -1)
+    shift = (t2 < 0) & (t3 >= 0)  # keep secondary themes in the first free slot
+    t2 = np.where(shift, t3, t2)
+    t3 = np.where(shift, -1, t3)
 
     # ---- action category and response ------------------------------------------
     rs_g = gidx[row_rs]
@@ -1048,7 +1150,6 @@ def make_demo(
 
     rev = row_rev[take]
     session = rev_session[rev]
-    hrc = np.where(session <= 12, session + 7, session + 8)
     pos_in_session = sched.groupby("session").cumcount().to_numpy() + 1
     # document symbols: one per review, then taken per row
     rev_doc = np.array(
@@ -1062,7 +1163,6 @@ def make_demo(
         ],
         dtype=object,
     )
-    del hrc
     paragraph = (
         pd.Series(para_base[rev]).astype(str) + "." + pd.Series(item[take]).astype(str)
     )

@@ -103,32 +103,23 @@ def _codes(values: pd.Series, categories: np.ndarray) -> np.ndarray:
     return pd.Index(categories).get_indexer(pd.Index(values)).astype(np.int64)
 
 
-def _group_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
-    both = pd.concat(
-        [
-            df[["recommending_state", "rs_group"]]
-            .drop_duplicates()
-            .set_axis(["name", "group"], axis=1),
-            df[["sur", "sur_group"]].drop_duplicates().set_axis(["name", "group"], axis=1),
-        ]
-    ).dropna()
-    first = both.drop_duplicates("name").set_index("name")["group"]
-    codes = _codes(first.reindex(names), np.array(GROUPS[:-1], dtype=object))
-    codes[codes < 0] = len(GROUPS) - 1
-    return codes
+def _first_values(
+    df: pd.DataFrame, codes: dict, columns: dict, n_states: int
+) -> np.ndarray:
+    """First non-missing value of an attribute for each State.
 
-
-def _iso3_of_states(df: pd.DataFrame, names: np.ndarray) -> np.ndarray:
-    both = pd.concat(
-        [
-            df[["recommending_state", "rs_iso3"]]
-            .drop_duplicates()
-            .set_axis(["name", "iso3"], axis=1),
-            df[["sur", "sur_iso3"]].drop_duplicates().set_axis(["name", "iso3"], axis=1),
-        ]
-    ).dropna()
-    first = both.drop_duplicates("name").set_index("name")["iso3"]
-    return first.reindex(names).fillna("").astype(str).to_numpy(dtype=object)
+    ``codes`` maps a name column to its State codes (all rows), ``columns``
+    the same name column to the attribute column, e.g. rs_group.
+    """
+    out = np.full(n_states, None, dtype=object)
+    for name_col, attr_col in columns.items():
+        c = codes[name_col]
+        vals = df[attr_col].to_numpy(dtype=object, na_value=None)
+        ok = (c >= 0) & pd.notna(vals)
+        states, first = np.unique(c[ok], return_index=True)
+        fill = pd.isna(out[states])
+        out[states[fill]] = vals[ok][first][fill]
+    return out
 
 
 def _bloc_matrix(names: np.ndarray, iso3: np.ndarray):
@@ -158,12 +149,11 @@ def _bloc_matrix(names: np.ndarray, iso3: np.ndarray):
 
 def theme_matrix(themes: pd.Series, labels: np.ndarray) -> sp.csr_matrix:
     """Sparse (rows x themes) 0/1 matrix of the ``themes`` list column."""
-    lengths = np.fromiter((len(ts) for ts in themes), dtype=np.int64, count=len(themes))
-    flat = np.fromiter(
-        (t for ts in themes for t in ts), dtype=object, count=int(lengths.sum())
-    )
-    cols = _codes(flat, labels)
-    rows = np.repeat(np.arange(len(themes)), lengths)
+    exploded = pd.Series(themes.to_numpy(dtype=object), copy=False).explode()
+    values = exploded.to_numpy(dtype=object)
+    present = pd.notna(values)
+    rows = exploded.index.to_numpy()[present]
+    cols = _codes(values[present], labels)
     keep = cols >= 0
     mat = sp.csr_matrix(
         (np.ones(keep.sum()), (rows[keep], cols[keep])),
@@ -186,9 +176,8 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         sorted(set(rs_name.dropna().unique()) | set(df["sur"].dropna().unique())),
         dtype=object,
     )
-    theme_labels = np.array(
-        sorted({t for ts in df["themes"] for t in ts}), dtype=object
-    )
+    flat = pd.Series(df["themes"].to_numpy(dtype=object), copy=False).explode()
+    theme_labels = np.array(sorted(flat.dropna().unique()), dtype=object)
     placed = (df["session"].notna() & rs_name.notna()).to_numpy(dtype=bool)
     n_unplaced = int((~placed).sum())
     if n_unplaced:
@@ -203,11 +192,19 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
     session_all = df["session"].to_numpy(dtype=float, na_value=np.nan)[placed]
     sessions = np.unique(session_all.astype(np.int64))
     S, T, P, G = len(names), len(theme_labels), len(sessions), len(GROUPS)
-    rs = _codes(rs_name, names)[placed]
-    su = _codes(df["sur"], names)[placed]
+    rs_all, su_all = _codes(rs_name, names), _codes(df["sur"], names)
+    rs, su = rs_all[placed], su_all[placed]
     ps = np.searchsorted(sessions, session_all.astype(np.int64))
-    group = _group_of_states(df, names)
-    iso3 = _iso3_of_states(df, names)
+    codes = {"recommending_state": rs_all, "sur": su_all}
+    first_group = _first_values(
+        df, codes, {"recommending_state": "rs_group", "sur": "sur_group"}, len(names)
+    )
+    group = _codes(first_group, np.array(GROUPS[:-1], dtype=object))
+    group[group < 0] = len(GROUPS) - 1
+    iso3 = _first_values(
+        df, codes, {"recommending_state": "rs_iso3", "sur": "sur_iso3"}, len(names)
+    )
+    iso3 = np.where(pd.isna(iso3), "", iso3).astype(object)
     supported = (df["response"] == "supported").to_numpy(dtype=float, na_value=0.0)
     supported = supported[placed]
     themes_placed = df["themes"] if placed.all() else df["themes"][placed]
@@ -259,7 +256,9 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         dyad_theme=dyad_theme,
         to_group=to_group,
         theme_to_group=theme_to_group,
-        supported=np.bincount(rs * P + ps, weights=supported, minlength=S * P).reshape(S, P),
+        supported=np.bincount(rs * P + ps, weights=supported, minlength=S * P).reshape(
+            S, P
+        ),
         sur_theme=sur_theme.reshape(S, T, P).astype(np.float32),
         sur_theme_supported=sur_theme_sup.reshape(S, T, P).astype(np.float32),
         blocs=blocs,
@@ -286,6 +285,7 @@ class QueryCounts:
     theme_w: np.ndarray  # (S, T) recency-weighted
     theme_recent: np.ndarray  # (S, T) in the last `recent` sessions
     total: np.ndarray  # (S,)
+    total_recent: np.ndarray  # (S,) in the last `recent` sessions
     total_w: np.ndarray  # (S,)
     joined_w: np.ndarray  # (S,) reviews joined, weighted
     reviews_w: float  # reviews held, weighted
@@ -351,6 +351,7 @@ def query_counts(
         theme_w=theme_w,
         theme_recent=theme_recent,
         total=total,
+        total_recent=total - X.total_cum[:, max(p - recent, 0)],
         total_w=total_w,
         joined_w=joined_w,
         reviews_w=reviews_w,

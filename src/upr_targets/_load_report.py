@@ -99,6 +99,11 @@ class LoadReport:
         self._flagged: list[pd.DataFrame] = []
         self.notes: list[str] = []
 
+    def __deepcopy__(self, memo) -> LoadReport:
+        # pandas deep-copies ``DataFrame.attrs`` on every operation: share the
+        # (finished) report instead of copying its tables each time.
+        return self
+
     # -- recording -----------------------------------------------------------
     def note(self, message: str) -> None:
         """Add a free-text remark."""

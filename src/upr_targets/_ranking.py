@@ -83,7 +83,7 @@ def component_matrix(
     """
     a = float(smoothing)
     if theme_idx is None:
-        nT, nT_w, nT_recent = q.total, q.total_w, np.zeros_like(q.total)
+        nT, nT_w, nT_recent = q.total, q.total_w, q.total_recent
         nT_sur, nT_sur_prev = q.to_sur, q.to_sur_prev
         nT_region = np.zeros_like(q.total)
         recv = q.sur_theme_received.sum()
@@ -109,10 +109,10 @@ def component_matrix(
     out[:, _C["sur_theme_interest"]] = np.log1p(nT_sur)
     gr = q.to_region_w.sum() / all_w if all_w > 0 else 0.0
     if 0 < gr < 1 and tensors.group[q.sur] < len(GROUPS) - 1:
-        out[:, _C["region_interest"]] = np.log((q.to_region_w + a * gr) / (total_w + a)) - np.log(gr)
-    same = (tensors.group == tensors.group[q.sur]) & (
-        tensors.group < len(GROUPS) - 1
-    )
+        out[:, _C["region_interest"]] = np.log(
+            (q.to_region_w + a * gr) / (total_w + a)
+        ) - np.log(gr)
+    same = (tensors.group == tensors.group[q.sur]) & (tensors.group < len(GROUPS) - 1)
     out[:, _C["regional_group"]] = same
     shared = tensors.blocs @ tensors.blocs[q.sur].T
     shared = np.asarray(shared.todense()).ravel() if shared.shape[1] else 0.0
@@ -126,7 +126,9 @@ def component_matrix(
     out[:, _C["acceptance_history"]] = _logit(rate) - _logit(p0)
     r0 = q.joined_w.sum() / max(q.reviews_w * tensors.is_candidate.sum(), 1e-12)
     if 0 < r0 < 1:
-        out[:, _C["activity"]] = np.log((q.joined_w + a * r0) / (q.reviews_w + a)) - np.log(r0)
+        out[:, _C["activity"]] = np.log(
+            (q.joined_w + a * r0) / (q.reviews_w + a)
+        ) - np.log(r0)
     evidence = {
         "n_theme_recs": nT,
         "n_theme_recs_recent": nT_recent,
@@ -186,19 +188,32 @@ def _validate(df: pd.DataFrame) -> None:
     ``upr_targets.validate`` checks every value in Python; on a million rows
     that costs more than the whole fit. Large tables are checked on their
     columns and dtypes, on the vectorised checks (missing values, allowed
-    responses) over all rows, and on every check over a 50,000-row sample.
+    responses) over all rows, and on every check over a 10,000-row sample.
     """
     if len(df) <= _FULL_VALIDATION_ROWS:
         validate(df)
         return
     rng = np.random.default_rng(0)
-    sample = np.sort(rng.choice(len(df), 50_000, replace=False))
+    sample = np.sort(rng.choice(len(df), 10_000, replace=False))
     validate(df.iloc[sample])
     bad = ~df["response"].isin(RESPONSES).to_numpy(dtype=bool)
     for col in ("text", "sur", "sur_iso3", "response", "source", "recommendation_id"):
         bad |= df[col].isna().to_numpy()
     if bad.any():
         validate(df.iloc[np.flatnonzero(bad)[:100]])  # raises, naming the rows
+
+
+def _sample_reviews(queries: pd.DataFrame, n: int, seed) -> pd.DataFrame:
+    """About ``n`` queries, taking whole reviews (one tensor slice each)."""
+    if len(queries) <= n:
+        return queries
+    rng = np.random.default_rng(seed)
+    key = pd.MultiIndex.from_frame(queries[["sur", "session"]])
+    reviews = key.unique()
+    order = rng.permutation(len(reviews))
+    size = key.value_counts().reindex(reviews).to_numpy()[order]
+    k = int(np.searchsorted(np.cumsum(size), n)) + 1
+    return queries[key.isin(reviews[np.sort(order[:k])])]
 
 
 def _resolve_weights(weights) -> pd.Series:
@@ -331,6 +346,18 @@ class TargetRanker(BaseEstimator):
         TargetRanker
             The fitted ranker.
         """
+        if isinstance(self.weights, str) and self.weights != "learn":
+            raise ValueError(
+                f"weights={self.weights!r} is not understood; use None, a dict "
+                "of component weights or 'learn'"
+            )
+        if not isinstance(self.weights, str):
+            _resolve_weights(self.weights)  # fail early on unknown components
+        if self.dyadic not in ("auto", None):
+            raise ValueError(
+                f"dyadic={self.dyadic!r} is not understood; use 'auto' or None "
+                "(the weights of weights= or the defaults)"
+            )
         _validate(recommendations)
         self.tensors_ = build_tensors(recommendations)
         X = self.tensors_
@@ -343,22 +370,12 @@ class TargetRanker(BaseEstimator):
         self._row_themes = None
         self._bloc_sets = None
         if isinstance(self.weights, str):
-            if self.weights != "learn":
-                raise ValueError(
-                    f"weights={self.weights!r} is not understood; use None, a dict "
-                    "of component weights or 'learn'"
-                )
             self.weights_ = self._learn_weights()
             self._auto_dyadic = False
         else:
             self._base_weights = _resolve_weights(self.weights)
             given = set(dict(self.weights)) if self.weights is not None else set()
             self._auto_dyadic = self.dyadic == "auto" and not (given & set(DYADIC))
-            if self.dyadic not in ("auto", None):
-                raise ValueError(
-                    f"dyadic={self.dyadic!r} is not understood; use 'auto' or None "
-                    "(the weights of weights= or the defaults)"
-                )
             self._dyadic_cache = {}
             self.weights_ = self._base_weights
             self.weights_ = self._weights_for(None).rename("weight")
@@ -367,7 +384,7 @@ class TargetRanker(BaseEstimator):
     def _learn_weights(self) -> pd.Series:
         from sklearn.linear_model import LogisticRegression
 
-        from ._backtest import _queries
+        from ._backtest import _iter_reviews, _queries
 
         X = self.tensors_
         sessions = (
@@ -382,23 +399,15 @@ class TargetRanker(BaseEstimator):
                 stacklevel=3,
             )
             return _resolve_weights(None)
-        rng = np.random.default_rng(self.random_state)
-        if len(queries) > self.max_learn_queries:
-            keep = rng.choice(len(queries), self.max_learn_queries, replace=False)
-            queries = queries.iloc[np.sort(keep)]
+        queries = _sample_reviews(queries, self.max_learn_queries, self.random_state)
         feats, labels = [], []
-        for (sur, session), grp in queries.groupby(["sur", "session"], sort=False):
-            q = self._query(sur, session)
-            for t, rel in zip(grp["theme"], grp["relevant"], strict=True):
-                comp, _ = component_matrix(X, q, np.array([t]), self.smoothing)
-                cand = X.is_candidate.copy()
-                cand[sur] = False
-                y = np.zeros(len(X.states), dtype=bool)
-                y[rel] = True
-                feats.append(comp[cand])
-                labels.append(y[cand])
+        for _grp, _q, comp, rel, ci in _iter_reviews(self, queries):
+            feats.append(comp[:, ci, :].reshape(-1, len(COMPONENTS)))
+            labels.append(rel.ravel())
         F, y = np.vstack(feats), np.concatenate(labels)
-        model = LogisticRegression(C=1.0, max_iter=1000).fit(F, y)
+        model = LogisticRegression(C=1.0, solver="newton-cholesky", max_iter=100).fit(
+            F, y
+        )
         return pd.Series(model.coef_[0], index=list(COMPONENTS), name="weight")
 
     # --------------------------------------------------------------- helpers
@@ -407,8 +416,7 @@ class TargetRanker(BaseEstimator):
             from sklearn.exceptions import NotFittedError
 
             raise NotFittedError(
-                "This TargetRanker is not fitted yet; call "
-                "fit(recommendations) first."
+                "This TargetRanker is not fitted yet; call fit(recommendations) first."
             )
 
     def _query(self, sur: int, before_session) -> QueryCounts:
@@ -467,17 +475,7 @@ class TargetRanker(BaseEstimator):
             queries = queries[keep]
         if len(queries) < 30:
             return np.zeros(len(DYADIC))
-        if len(queries) > self.max_learn_queries:
-            # sample whole reviews (one slice of the tensors each)
-            rng = np.random.default_rng(self.random_state)
-            reviews = queries[["sur", "session"]].drop_duplicates()
-            order = rng.permutation(len(reviews))
-            size = queries.groupby(["sur", "session"]).size()
-            size = size.reindex(pd.MultiIndex.from_frame(reviews)).to_numpy()[order]
-            n = int(np.searchsorted(np.cumsum(size), self.max_learn_queries)) + 1
-            chosen = pd.MultiIndex.from_frame(reviews.iloc[np.sort(order[:n])])
-            keep = pd.MultiIndex.from_frame(queries[["sur", "session"]]).isin(chosen)
-            queries = queries[keep]
+        queries = _sample_reviews(queries, self.max_learn_queries, self.random_state)
         dy = [COMPONENTS.index(c) for c in DYADIC]
         w = self._base_weights.reindex(list(COMPONENTS)).fillna(0.0).to_numpy().copy()
         w[dy] = 0.0
@@ -488,7 +486,11 @@ class TargetRanker(BaseEstimator):
             labels.append(rel)
         F = np.concatenate([f.reshape(-1, 1 + len(dy)) for f in feats])
         y = np.concatenate([r.ravel() for r in labels])
-        coef = LogisticRegression(C=1.0, max_iter=1000).fit(F, y).coef_[0]
+        coef = (
+            LogisticRegression(C=1.0, solver="newton-cholesky", max_iter=100)
+            .fit(F, y)
+            .coef_[0]
+        )
         if coef[0] <= 0:
             return np.zeros(len(DYADIC))
         return np.round(np.clip(coef[1:] / coef[0], 0.0, None), 3)
@@ -677,7 +679,11 @@ class TargetRanker(BaseEstimator):
             themes = themes or None
         theme_idx = None if themes is None else self._theme_indices(themes)
         theme_names = [] if theme_idx is None else list(X.themes[theme_idx])
-        query = {"sur": sur_name, "themes": theme_names, "before_session": before_session}
+        query = {
+            "sur": sur_name,
+            "themes": theme_names,
+            "before_session": before_session,
+        }
         if issue_text is not None:
             query["issue_text"] = issue_text
         if X.session_cut(before_session) == 0:
@@ -708,7 +714,9 @@ class TargetRanker(BaseEstimator):
             theme_idx = None
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)
         if sur_i is None:
-            comp[:, [_C["region_interest"], _C["regional_group"], _C["bloc_ties"]]] = 0.0
+            comp[:, [_C["region_interest"], _C["regional_group"], _C["bloc_ties"]]] = (
+                0.0
+            )
             ev["same_group"] = np.zeros(len(X.states), dtype=bool)
         return comp, ev, sur_i, query
 
@@ -781,11 +789,7 @@ class TargetRanker(BaseEstimator):
     def _explanations(self, out: pd.DataFrame, query: dict) -> list[str]:
         sur = query["sur"]
         themes = query["themes"]
-        on = (
-            "on " + " / ".join(themes)
-            if themes
-            else "in all"
-        )
+        on = "on " + " / ".join(themes) if themes else "in all"
         group_name = {
             "African": "African Group",
             "Asia-Pacific": "Asia-Pacific Group",
@@ -924,10 +928,14 @@ class TargetRanker(BaseEstimator):
             if self._row_themes is None:
                 from ._features import theme_matrix
 
-                self._row_themes = theme_matrix(df["themes"], self.tensors_.themes).tocsc()
+                self._row_themes = theme_matrix(
+                    df["themes"], self.tensors_.themes
+                ).tocsc()
             mask &= np.asarray(self._row_themes[:, idx].sum(axis=1)).ravel() > 0
         if before_session is not None:
-            mask &= (df["session"] < before_session).to_numpy(dtype=bool, na_value=False)
+            mask &= (df["session"] < before_session).to_numpy(
+                dtype=bool, na_value=False
+            )
         cols = [
             "text",
             "sur",

@@ -130,6 +130,27 @@ class Report:
         True for synthetic (demo) data: every format then carries a banner.
     notes : list of str
         Caveats met while building the report.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, upr_targets
+    >>> recs = upr_targets.load_demo()
+    >>> report = upr_targets.build_report(
+    ...     recs, "Kenya", ["torture in prisons", "child marriage"], top=10
+    ... )
+    >>> report.synthetic  # the demo data are made up: every format says so
+    True
+    >>> list(report.ranking.columns[:4])
+    ['rank', 'state', 'iso3', 'group']
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [report.save(folder / f"kenya.{ext}").name for ext in ("html", "md", "xlsx")]
+    ['kenya.html', 'kenya.md', 'kenya.xlsx']
+    >>> report.to_html().startswith("<!DOCTYPE html>")
+    True
+    >>> "## 7. Advocacy timeline" in report.to_markdown()
+    True
+    >>> list(report.excel_sheets())[:3]
+    ['Summary', 'Ranking', 'Evidence']
     """
 
     sur: str
@@ -198,7 +219,10 @@ class Report:
         ]
         return self.ranking[cols + nonzero]
 
-    def _context(self, table: Callable[..., Any], image: Callable[[str], Any]) -> dict:
+    def _context(
+        self, table: Callable[..., Any], image: Callable[[str], Any] | None
+    ) -> dict:
+        """Template variables; ``image(name)`` gives a figure's source (None: no figures)."""
         plain = set(self.components) | {"score"}
 
         def fmt(df: pd.DataFrame | None) -> Any:
@@ -263,7 +287,7 @@ class Report:
             "timeline": fmt(self.timeline),
             "next_review": _review_line(self.next_review),
             "notes": self.notes,
-            "figures": {name: image(name) for name in self.figures},
+            "figures": {} if image is None else {n: image(n) for n in self.figures},
             "top": self.top,
         }
 
@@ -277,20 +301,14 @@ class Report:
                 self.figures[name]
             ).decode("ascii")
 
-        return env.get_template(template).render(**self._context(_html_table, image))
+        ctx = self._context(_html_table, image)
+        return env.get_template(template).render(**ctx, inline_css=True)
 
     def to_html(self) -> str:
         """The report as one self-contained HTML page (inline CSS and images).
 
-        Every text taken from the data is escaped.
-
-        Examples
-        --------
-        >>> import upr_targets
-        >>> recs = upr_targets.load_demo()
-        >>> report = upr_targets.build_report(recs, recs["sur"].iloc[0], ["torture in prisons"])
-        >>> report.to_html().startswith("<!DOCTYPE html>")
-        True
+        Every text taken from the data is escaped. See :class:`Report` for
+        an example.
         """
         return self._render_html("report.html.j2")
 
@@ -322,7 +340,7 @@ class Report:
                 paths[name] = f"{image_prefix}{name}.png"
         env = _environment(html=False)
         ctx = self._context(
-            _md_table, lambda name: _MdSafe(paths[name]) if name in paths else None
+            _md_table, (lambda name: _MdSafe(paths[name])) if paths else None
         )
         text = env.get_template("report.md.j2").render(**ctx)
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
@@ -421,10 +439,11 @@ class Report:
         wb.remove(wb.active)
         header_font = Font(bold=True, color="FFFFFF")
         header_fill = PatternFill("solid", fgColor="1F4E79")
+        plain = set(self.components) | {"score"}
         for name, table in self.excel_sheets().items():
             ws = wb.create_sheet(name[:31])
             columns = [str(c) for c in table.columns]
-            ws.append([_excel_cell(c) for c in columns])
+            ws.append([_excel_cell(_header(c)) for c in columns])
             for cell in ws[1]:
                 cell.font = header_font
                 cell.fill = header_fill
@@ -437,14 +456,34 @@ class Report:
             for row in values:
                 ws.append([_excel_cell(v) for v in row])
             for j, col in enumerate(columns, start=1):
-                lengths = [len(col)] + [
-                    len(str(v)) for v in table.iloc[:200, j - 1] if v is not None
-                ]
-                width = min(max(lengths) + 2, 80)
-                ws.column_dimensions[get_column_letter(j)].width = max(width, 8)
-                if width >= 80:
+                s = table[col]
+                letter = get_column_letter(j)
+                fmt = None
+                if pd.api.types.is_datetime64_any_dtype(s):
+                    fmt, width = "yyyy-mm-dd", 12
+                elif pd.api.types.is_float_dtype(s):
+                    fmt = "0%" if _is_percent(col) and col not in plain else "0.000"
+                    width = 10
+                elif pd.api.types.is_bool_dtype(s) or pd.api.types.is_integer_dtype(s):
+                    width = 8
+                else:
+                    text = s.map(
+                        lambda v: (
+                            ", ".join(map(str, v))
+                            if isinstance(v, (list, tuple, np.ndarray))
+                            else ("" if v is None or v is pd.NA else str(v))
+                        )
+                    )
+                    longest = text.astype(str).str.len().max() if len(text) else 0
+                    width = int(longest) if pd.notna(longest) else 0
+                width = min(max(width, len(_header(col))) + 2, 80)
+                ws.column_dimensions[letter].width = max(width, 8)
+                if fmt or width >= 80:
                     for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-                        cell.alignment = Alignment(wrap_text=True, vertical="top")
+                        if fmt:
+                            cell.number_format = fmt
+                        else:
+                            cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.freeze_panes = "A2"
             if len(table):
                 ws.auto_filter.ref = ws.dimensions
@@ -652,7 +691,9 @@ _HEADERS = {
     "p_supported_specific": "… if specific (category 5)",
     "this SuR": "To the SuR",
     "other SuRs": "To other States",
-    "n_states": "States",
+    "n_states": "How many",
+    "iso3": "ISO3",
+    "acceptance": "Share supported by the SuR",
 }
 
 
@@ -959,12 +1000,14 @@ def _evidence(
         ev = None
         if hasattr(ranker, "evidence"):
             try:
-                ev = pd.DataFrame(ranker.evidence(state, sur, themes))
+                ev = pd.DataFrame(ranker.evidence(state, sur, themes or None))
             except NotImplementedError:
                 ev = None
         if ev is None:
             if fallback is None:
-                fallback = _themed_rows(recommendations, themes)
+                fallback = (
+                    _themed_rows(recommendations, themes) if themes else recommendations
+                )
             ev = fallback[fallback["recommending_state"] == state]
         ev = ev.copy()
         if "sur" not in ev.columns:
@@ -1421,8 +1464,9 @@ def build_report(
     synthetic = _is_synthetic(recommendations)
     if "sur" in recommendations.columns and not (recommendations["sur"] == sur).any():
         notes.append(
-            f"The data hold no recommendation to {sur}: the ranking rests on thematic "
-            "interest and regional ties only, and the acceptance section is empty."
+            f"The data hold no recommendation to {sur}: the ranking rests on the "
+            "States' interest in the themes, not on their record with it, and the "
+            "acceptance section is empty."
         )
     ranker = _fitted(ranker, recommendations)
 
@@ -1440,7 +1484,9 @@ def build_report(
         used_per_issue.append(chosen)
         if not chosen:
             notes.append(
-                f"Issue {issue!r} matched no theme; its ranking uses the text alone."
+                f"Issue {issue!r} matched no theme: its ranking counts all "
+                "recommendations, on any theme. Name themes with themes= "
+                "(see upr_targets.themes())."
             )
         for t, s in zip(matches["theme"], matches["score"], strict=False):
             theme_rows.append(

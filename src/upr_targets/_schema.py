@@ -118,7 +118,14 @@ def conform(data: pd.DataFrame | dict) -> pd.DataFrame:
 
 
 def _is_list_column(s: pd.Series) -> np.ndarray:
-    return s.map(lambda v: isinstance(v, list)).to_numpy(dtype=bool)
+    return np.fromiter((type(v) is list for v in s.array), dtype=bool, count=len(s))
+
+
+def _is_str_column(s: pd.Series) -> np.ndarray:
+    """True where a value is a string (vectorised for string dtypes)."""
+    if isinstance(s.dtype, pd.StringDtype):
+        return np.ones(len(s), dtype=bool)
+    return np.fromiter((isinstance(v, str) for v in s.array), dtype=bool, count=len(s))
 
 
 def validate(df: pd.DataFrame, *, name: str = "recommendations") -> pd.DataFrame:
@@ -180,7 +187,7 @@ def validate(df: pd.DataFrame, *, name: str = "recommendations") -> pd.DataFrame
         if not col.nullable and na.any():
             problems.append(f"column '{col.name}' has missing values in rows {rows(na)}")
         if col.dtype == "string":
-            bad = ~na & ~s.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+            bad = ~na & ~_is_str_column(s)
             if bad.any():
                 problems.append(f"column '{col.name}' must hold strings; rows {rows(bad)} do not")
     if "response" in df.columns:

@@ -47,6 +47,7 @@ _MATCH_COLUMNS = [
     "neighbours",
     "matched_keywords",
     "n_neighbours",
+    "evidence",
     "closest_recommendation",
 ]
 _SIMILAR_COLUMNS = [
@@ -526,7 +527,8 @@ class ThemeMatcher(BaseEstimator):
             and ``neighbours`` (similarity to past recommendations on the
             theme; 0 without recommendations), ``matched_keywords``,
             ``n_neighbours`` (similar past recommendations labelled with the
-            theme) and ``closest_recommendation`` (the most similar one).
+            theme), ``evidence`` (one readable line) and
+            ``closest_recommendation`` (the most similar one).
             Empty when the text matches nothing (with a
             :class:`UPRDataWarning` when the text is empty).
 
@@ -561,6 +563,8 @@ class ThemeMatcher(BaseEstimator):
             else None
         )
         closest = sig["closest"][0][order]
+        keywords = [sorted(set(sig["found"][0][j])) for j in order]
+        n_neigh = sig["n_neighbours"][0][order]
         out = pd.DataFrame(
             {
                 "theme": pd.array([self.themes_[j] for j in order], dtype="string"),
@@ -569,8 +573,21 @@ class ThemeMatcher(BaseEstimator):
                 "fuzzy": sig["fuzzy"][0][order].round(4),
                 "centroid": sig["centroid"][0][order].round(4),
                 "neighbours": sig["neighbours"][0][order].round(4),
-                "matched_keywords": [sorted(set(sig["found"][0][j])) for j in order],
-                "n_neighbours": sig["n_neighbours"][0][order],
+                "matched_keywords": keywords,
+                "n_neighbours": n_neigh,
+                "evidence": pd.array(
+                    [
+                        _evidence(kw, nn, self.n_neighbors, tx, ce)
+                        for kw, nn, tx, ce in zip(
+                            keywords,
+                            n_neigh,
+                            sig["taxonomy"][0][order],
+                            sig["centroid"][0][order],
+                            strict=True,
+                        )
+                    ],
+                    dtype="string",
+                ),
                 "closest_recommendation": pd.array(
                     [
                         texts[c] if texts is not None and c >= 0 else pd.NA
@@ -682,6 +699,25 @@ class ThemeMatcher(BaseEstimator):
                 out[c] = pd.NA
         extra = [c for c in out.columns if c not in _SIMILAR_COLUMNS]
         return out[_SIMILAR_COLUMNS + extra].reset_index(drop=True)
+
+
+def _evidence(
+    keywords: list[str], n_neigh: int, k: int, taxonomy: float, centroid: float
+) -> str:
+    """One readable line on why a theme matched."""
+    parts = []
+    if keywords:
+        parts.append("keywords: " + ", ".join(keywords[:5]))
+    if n_neigh:
+        parts.append(f"{n_neigh} of the {k} most similar past recommendations")
+    if not parts:
+        if taxonomy >= centroid:
+            parts.append(f"wording close to the theme's description ({taxonomy:.2f})")
+        else:
+            parts.append(
+                f"wording close to past recommendations on it ({centroid:.2f})"
+            )
+    return "; ".join(parts)
 
 
 def _state_mask(recs: pd.DataFrame, column: str, name: str) -> np.ndarray:

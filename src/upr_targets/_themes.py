@@ -120,8 +120,11 @@ def normalize_theme(label: str) -> str:
 
     Matching is exact first, then ignoring case, accents and punctuation
     (``"death penalty"``, ``"WOMENS RIGHTS"``), then a few common aliases
-    (``"SOGI"``, ``"LGBT"``, ``"torture"``), then fuzzy (rapidfuzz) for
-    spelling mistakes (``"Women rights"``, ``"Rigths of the child"``).
+    (``"SOGI"``, ``"LGBT"``, ``"torture"``), then a keyword of exactly one
+    theme (``"capital punishment"``, ``"human trafficking"``), then fuzzy
+    (rapidfuzz) for spelling mistakes (``"Women rights"``, ``"Rigths of the
+    child"``). Free text is the job of :func:`upr_targets.match_themes`;
+    the error's candidates come from it.
 
     Parameters
     ----------
@@ -162,6 +165,9 @@ def normalize_theme(label: str) -> str:
     hint = "See upr_targets.themes() for the valid labels."
     if not key:
         raise UnknownThemeError(label, [], hint=hint)
+    by_keyword = _keyword_keys().get(key, ())
+    if len(by_keyword) == 1:
+        return by_keyword[0]
     choices = list(keys)
     found = process.extract(key, choices, scorer=fuzz.WRatio, limit=12)
     ranked: list[tuple[str, float]] = []
@@ -176,7 +182,31 @@ def normalize_theme(label: str) -> str:
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if ratio >= 85 or (best >= 90 and best - second >= 5 and len(key) >= 4):
         return best_theme
-    raise UnknownThemeError(label, [t for t, _ in ranked[:3]], hint=hint)
+    candidates = []
+    try:  # themes whose keywords match the label best, then the closest spellings
+        from ._text import match_themes
+
+        candidates = match_themes(label, top=3)["theme"].tolist()
+    except Exception:  # pragma: no cover - never let the hint hide the error
+        candidates = []
+    for t, _ in ranked:
+        if t not in candidates:
+            candidates.append(t)
+    raise UnknownThemeError(label, candidates[:3], hint=hint)
+
+
+@lru_cache(maxsize=1)
+def _keyword_keys() -> dict[str, tuple[str, ...]]:
+    """Folded keyword -> the themes that list it."""
+    out: dict[str, list[str]] = {}
+    for theme, kws in zip(
+        _themes_table()["theme"], _themes_table()["keywords"], strict=True
+    ):
+        for k in kws:
+            themes_ = out.setdefault(_key(k), [])
+            if theme not in themes_:
+                themes_.append(theme)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
