@@ -81,6 +81,12 @@ def test_no_leakage_future_rows_do_not_change_scores(demo):
     np.testing.assert_allclose(a.loc[common, "score"], b.loc[common, "score"])
 
 
+def test_k_names_the_metrics(demo):
+    last = int(demo["session"].max())
+    res = backtest(demo, test_sessions=[last], k=5, n_boot=20, baselines=())
+    assert {"ndcg@5", "precision@5", "recall@10", "map"} <= set(res.summary.columns)
+
+
 def test_learned_weights_use_only_history(demo):
     last = int(demo["session"].max())
     res = backtest(
@@ -108,7 +114,7 @@ def test_plot_calls_plotting(demo_result, monkeypatch):
     monkeypatch.setattr(
         plotting,
         "plot_backtest",
-        lambda result, metric="ndcg@10", ax=None: seen.update(r=result) or "ax",
+        lambda result, metric=None, ax=None: seen.update(r=result) or "ax",
     )
     assert demo_result.plot() == "ax" and seen["r"] is demo_result
 

@@ -75,6 +75,8 @@ def test_version(capsys):
         ["rank"],  # --sur is required
         ["rank", "--sur", "Kenya", "--top", "0"],
         ["report", "--sur", "Kenya", "--issue", "torture"],  # --out is required
+        ["report", "--sur", "Kenya", "--out", "r.html"],  # no issue, no theme
+        ["report", "--sur", "Kenya", "--out", "r.html"] + ["--issue", "x"] * 5,
         ["backtest", "--test-sessions", "17-13"],
         ["nonsense"],
     ],
@@ -284,9 +286,9 @@ def test_report_on_demo(capsys, tmp_path, demo_sur, ext):
 
 
 def test_backtest_on_demo(capsys, tmp_path):
-    csv = tmp_path / "bt.csv"
+    png = tmp_path / "bt.png"
     code, out, err = run(
-        capsys, "backtest", "--test-sessions", "30", "--k", "5", "--out", str(csv)
+        capsys, "backtest", "--test-sessions", "30", "--k", "5", "--out", str(png)
     )
     assert code == 0, err
     assert "SYNTHETIC" in out + err
@@ -294,8 +296,8 @@ def test_backtest_on_demo(capsys, tmp_path):
     for method in ("ranker", "random", "previous_review"):
         assert method in out
     assert "Ranker vs the best baseline" in out
-    per_query = pd.read_csv(csv)
-    assert {"sur", "session", "theme", "method"} <= set(per_query.columns)
+    assert "ndcg@5" in out and "recall@10" in out
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_themes(capsys):
@@ -382,13 +384,15 @@ def test_report_and_backtest_on_real_data(capsys, tmp_path, real_args):
     )
     assert code == 0, err
     assert "Kenya" in path.read_text(encoding="utf-8")
-    png = tmp_path / "backtest.png"
+    csv = tmp_path / "backtest.csv"
     code, out, err = run(
-        capsys, "backtest", *real_args, "--test-sessions", "17", "--out", str(png)
+        capsys, "backtest", *real_args, "--test-sessions", "17", "--out", str(csv)
     )
     assert code == 0, err
     assert "Backtest on sessions 17, k = 10" in out
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    per_query = pd.read_csv(csv)
+    assert {"sur", "session", "theme", "method", "ndcg@10"} <= set(per_query.columns)
+    assert set(per_query["session"]) == {17}
 
 
 def test_load_summary_and_rejected_rows(capsys, tmp_path):

@@ -140,6 +140,43 @@ def test_upr_info_pipe_header_with_duplicate_columns():
     assert list(df["source_row"]) == [2, 3, 4, 5]
 
 
+def test_dihr_fixture():
+    with pytest.warns(UPRDataWarning, match="keyword not in the theme crosswalk"):
+        df = load_recommendations(DATA / "dihr_sample.csv")
+    report = check_report(df)
+    assert report.summary.loc[0, "format"] == "dihr"
+    assert list(df["sur"]) == ["France", "France", "Brazil"]
+    assert list(df["recommending_state"]) == ["United Kingdom", "Algeria", "Holy See"]
+    assert list(df["session"]) == [2, 2, 1] and set(df["cycle"]) == {1}
+    assert list(df["document"]) == ["A/HRC/8/47", "A/HRC/8/47", "A/HRC/8/27"]
+    assert df["paragraph"].tolist()[:2] == ["60.1", "60"] and df["paragraph"].isna()[2]
+    assert df.loc[0, "sdgs"] == ["5", "16", "5.2", "16.1"] and df.loc[1, "sdgs"] == []
+    assert df.loc[0, "source_themes"] == ["Women and girls", "Children"]
+    assert df.loc[1, "source_themes"] == ["LGBTI", "Migrants"]
+    assert "Women's rights" in df.loc[0, "themes"] and "Migrants" in df.loc[1, "themes"]
+    assert df["action_category"].isna().all()
+    flagged = report.flagged
+    assert flagged[["row", "value"]].values.tolist() == [[4, "Older persons"]]
+
+
+def test_same_recommendation_in_two_sources_flagged():
+    with pytest.warns(UPRDataWarning, match="another export"):
+        df = load_recommendations(
+            [DATA / "upr_info_pipe.csv", DATA / "dihr_sample.csv"]
+        )
+    assert len(df) == 7
+    flagged = df.attrs["load_report"].flagged
+    cross = flagged[flagged["issue"].str.contains("another export")]
+    assert cross[["file", "row"]].values.tolist() == [
+        ["dihr_sample.csv", 3],
+        ["dihr_sample.csv", 4],
+    ]
+    assert cross["value"].tolist() == [
+        "duplicate of upr_info_pipe.csv row 2",
+        "duplicate of upr_info_pipe.csv row 4",
+    ]
+
+
 def test_upr_info_comma_header(tmp_path):
     df = load_recommendations(write_csv(tmp_path / "x.csv"))
     report = check_report(df)
@@ -183,6 +220,37 @@ def test_uwazi_multi_state_rows_split(name):
     assert (
         df.loc[3, "text"] == "Continue efforts to combat hate speech & discrimination"
     )
+
+
+def test_uwazi_state_cells_with_commas_and_pipes(tmp_path):
+    header = "State under Review,Recommendation,Recommending State,Response,Session"
+    rows = [
+        'Brazil,Do more,"Korea, Republic of",Supported,01/05/2017',
+        'Brazil,Do less,"Chile | Peru; Spain",Noted,01/05/2017',
+        'Brazil,Do it,"Korea, Republic of, Chile",Noted,01/05/2017',
+    ]
+    df = load_recommendations(write_csv(tmp_path / "u.csv", rows, header))
+    assert list(df["recommending_state"]) == [
+        "Republic of Korea",
+        "Chile",
+        "Peru",
+        "Spain",
+        "Republic of Korea",
+        "Chile",
+    ] or list(df["recommending_state"])[:4] == [
+        "Republic of Korea",
+        "Chile",
+        "Peru",
+        "Spain",
+    ]
+    assert set(df["session"]) == {27}
+
+
+def test_uwazi_unknown_state_in_multi_cell(tmp_path):
+    header = "State under Review,Recommendation,Recommending State,Response,Session"
+    rows = ['Brazil,Do more,"Chile, Westerosia",Supported,01/05/2017']
+    with pytest.raises(UnknownStateError, match="Recommending State"):
+        load_recommendations(write_csv(tmp_path / "u.csv", rows, header))
 
 
 def test_uwazi_header_variants_case_and_punctuation(tmp_path):
@@ -589,6 +657,15 @@ def test_no_warning_on_clean_file(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load_recommendations(write_csv(tmp_path / "x.csv"))
+
+
+def test_broken_excel_file(tmp_path):
+    path = make_uhri(tmp_path / "cut.xlsx")
+    path.write_bytes(path.read_bytes()[:300])
+    with pytest.raises(
+        LoadError, match=r"cut\.xlsx cannot be read as an Excel workbook"
+    ):
+        load_recommendations(path)
 
 
 def test_missing_file(tmp_path):

@@ -125,6 +125,17 @@ def test_heatmap_share_values(recs):
     assert ax.get_images()[0].get_array()[0, 0] == pytest.approx(expected)
 
 
+def test_heatmap_annotations(recs):
+    ax = plot_interest_heatmap(recs, value="count", order="alpha")
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 9 * 4
+    fr = recs[recs["recommending_state"] == "France"]
+    n = int(fr["themes"].map(lambda t: "Death penalty" in t).sum())
+    assert texts[2 * 4 + 0] == str(n)  # rows and columns sorted: France is 3rd
+    ax = plot_interest_heatmap(recs, annotate=False)
+    assert not ax.texts
+
+
 def test_heatmap_accepts_ax_and_top(recs):
     _, ax0 = plt.subplots()
     ax = plot_interest_heatmap(recs, top_states=3, top_themes=2, ax=ax0)

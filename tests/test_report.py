@@ -350,6 +350,19 @@ def test_acceptance_model_argument(recs):
     assert rep.acceptance_estimates["p_supported"].between(0, 1).all()
 
 
+def test_acceptance_estimates_without_action_categories(recs):
+    no_cat = recs.assign(action_category=pd.array([pd.NA] * len(recs), dtype="Int64"))
+    rep = build_report(no_cat, "Chad", "death penalty", ranker=FakeRanker())
+    est = rep.acceptance_estimates
+    assert "p_supported_specific" not in est.columns
+    if "p_supported" in est.columns:
+        assert est["p_supported"].between(0, 1).all()
+    else:  # the model cannot be fitted: the report says so and keeps the counts
+        assert any("acceptance model" in note for note in rep.notes)
+    assert est["recommendations_to_sur"].sum() > 0
+    assert rep.acceptance_by_category.index.tolist() == ["(unknown)"]
+
+
 def test_components_table(report):
     html = report.to_html()
     assert "Score components" in html

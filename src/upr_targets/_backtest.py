@@ -18,6 +18,14 @@ from ._features import CountTensors
 from ._ranking import TargetRanker, component_stack
 
 METRICS: tuple[str, ...] = ("ndcg@10", "precision@10", "recall@20", "map")
+"""Metric names with the default ``k=10`` (recall is cut at ``2 * k``)."""
+
+
+def metric_names(k: int = 10) -> tuple[str, ...]:
+    """Names of the metrics for a cut-off ``k``."""
+    return (f"ndcg@{k}", f"precision@{k}", f"recall@{2 * k}", "map")
+
+
 BASELINES: tuple[str, ...] = (
     "random",
     "volume",
@@ -93,7 +101,9 @@ def _iter_reviews(ranker: TargetRanker, queries: pd.DataFrame):
         yield grp, q, comp, rel[:, ci], ci
 
 
-def _metrics(scores: np.ndarray, relevant: np.ndarray, tiebreak: np.ndarray):
+def _metrics(
+    scores: np.ndarray, relevant: np.ndarray, tiebreak: np.ndarray, k: int = 10
+):
     """Ranking metrics of a batch: scores (Q, C), relevant (Q, C) bool.
 
     Ties are broken by ``tiebreak`` (C,), a fixed random order shared by all
@@ -104,15 +114,16 @@ def _metrics(scores: np.ndarray, relevant: np.ndarray, tiebreak: np.ndarray):
     rel = np.take_along_axis(relevant, order, axis=1).astype(float)
     m = relevant.sum(axis=1).astype(float)
     disc = 1.0 / np.log2(np.arange(2, C + 2))
-    dcg = rel[:, :10] @ disc[:10]
-    ideal = np.cumsum(disc[:10])[np.minimum(m, 10).astype(int) - 1]
+    kk = min(k, C)
+    dcg = rel[:, :kk] @ disc[:kk]
+    ideal = np.cumsum(disc[:kk])[np.minimum(m, kk).astype(int) - 1]
     hits = np.cumsum(rel, axis=1)
     prec_at = hits / np.arange(1, C + 1)
     ap = (prec_at * rel).sum(axis=1) / m
     return {
-        "ndcg@10": dcg / ideal,
-        "precision@10": hits[:, min(10, C) - 1] / 10.0,
-        "recall@20": hits[:, min(20, C) - 1] / m,
+        f"ndcg@{k}": dcg / ideal,
+        f"precision@{k}": hits[:, kk - 1] / float(k),
+        f"recall@{2 * k}": hits[:, min(2 * k, C) - 1] / m,
         "map": ap,
     }
 
@@ -161,10 +172,27 @@ class BacktestResult:
             for c in self.summary.columns
             if c not in ("method", "n_queries")
         }
-        return head + self.summary.to_html(index=False, formatters=fmt)
+        html_out = head + self.summary.to_html(index=False, formatters=fmt)
+        if len(self.comparison):
+            cols = ["baseline"] + [
+                c for c in self.comparison.columns if c.endswith(("_diff", "_win_rate"))
+            ]
+            html_out += (
+                "<p>Ranker minus baseline (mean paired difference; share of "
+                "queries won):</p>"
+                + self.comparison[cols].to_html(
+                    index=False, float_format="{:.3f}".format
+                )
+            )
+        return html_out
 
-    def plot(self, metric: str = "ndcg@10", ax=None):
-        """Plot the methods' mean metric with intervals (see ``plot_backtest``)."""
+    def plot(self, metric: str | None = None, ax=None):
+        """Plot the methods' mean metric with intervals (see ``plot_backtest``).
+
+        ``metric`` defaults to NDCG at the backtest's cut-off.
+        """
+        if metric is None:
+            metric = f"ndcg@{self.params.get('k', 10)}"
         from ._plotting import plot_backtest
 
         return plot_backtest(self, metric=metric, ax=ax)
@@ -226,9 +254,9 @@ def backtest(
     test_sessions : iterable of int
         Sessions whose reviews are the queries.
     k : int
-        Cut-off of NDCG and precision (recall uses ``2 * k``). Only ``k=10``
-        matches the metric names; other values rename nothing but change
-        the cut-offs.
+        Cut-off of NDCG and precision; recall uses ``2 * k``. The metric
+        columns are named after it: ``ndcg@10, precision@10, recall@20, map``
+        for the default.
     min_relevant : int
         Keep (review, theme) queries with at least this many recommending
         States.
@@ -285,12 +313,12 @@ def backtest(
             if name in base:
                 methods[name] = base[name]
         for name, sc in methods.items():
-            met = _metrics(np.asarray(sc)[:, ci], rel, tiebreak[ci])
+            met = _metrics(np.asarray(sc)[:, ci], rel, tiebreak[ci], k)
             rows.append((grp.index.to_numpy(), name, met))
         if "random" in baselines:
             acc = None
             for _ in range(n_random):
-                met = _metrics(rng.random((len(th), len(ci))), rel, tiebreak[ci])
+                met = _metrics(rng.random((len(th), len(ci))), rel, tiebreak[ci], k)
                 acc = met if acc is None else {m: acc[m] + met[m] for m in met}
             rows.append(
                 (
@@ -306,7 +334,7 @@ def backtest(
     per = (
         pd.concat(parts, ignore_index=True)
         if parts
-        else pd.DataFrame(columns=["query", "method", *METRICS])
+        else pd.DataFrame(columns=["query", "method", *metric_names(k)])
     )
     info = queries.assign(
         sur=pd.array(X.states[queries["sur"].to_numpy()], dtype="string"),
@@ -314,7 +342,7 @@ def backtest(
     ).drop(columns="relevant")
     per = info.merge(per, left_index=True, right_on="query").drop(columns="query")
     per = per.sort_values(["session", "sur", "theme", "method"], ignore_index=True)
-    summary, comparison = _summaries(per, n_boot, rng)
+    summary, comparison = _summaries(per, n_boot, rng, metric_names(k))
     params = {
         "test_sessions": test_sessions,
         "min_relevant": min_relevant,
@@ -328,17 +356,17 @@ def backtest(
     return BacktestResult(per, summary, comparison, params)
 
 
-def _summaries(per: pd.DataFrame, n_boot: int, rng):
+def _summaries(per: pd.DataFrame, n_boot: int, rng, names=METRICS):
     rows, comp = [], []
     wide = {
         m: per.pivot_table(
             index=["sur", "session", "theme"], columns="method", values=m
         )
-        for m in METRICS
+        for m in names
     }
     for method, grp in per.groupby("method", sort=False):
         row = {"method": method, "n_queries": len(grp)}
-        for m in METRICS:
+        for m in names:
             v = grp[m].to_numpy(dtype=float)
             lo, hi = _bootstrap(v, n_boot, rng)
             row[m] = v.mean()
@@ -346,7 +374,7 @@ def _summaries(per: pd.DataFrame, n_boot: int, rng):
         rows.append(row)
         if method != "ranker" and "ranker" in wide["map"]:
             crow = {"baseline": method}
-            for m in METRICS:
+            for m in names:
                 d = (wide[m]["ranker"] - wide[m][method]).to_numpy(dtype=float)
                 lo, hi = _bootstrap(d, n_boot, rng)
                 crow[f"{m}_diff"] = d.mean()
@@ -355,5 +383,5 @@ def _summaries(per: pd.DataFrame, n_boot: int, rng):
             comp.append(crow)
     summary = pd.DataFrame(rows)
     if len(summary):
-        summary = summary.sort_values("ndcg@10", ascending=False, ignore_index=True)
+        summary = summary.sort_values(names[0], ascending=False, ignore_index=True)
     return summary, pd.DataFrame(comp)

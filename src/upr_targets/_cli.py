@@ -62,6 +62,7 @@ examples:
   upr-targets report --sur Kenya --issue "child marriage" --out kenya.html
   upr-targets report --sur Kenya --issue "death penalty" --out kenya.md
   upr-targets report --sur Kenya --issue "torture" --data a.csv --out kenya.xlsx
+  upr-targets report --sur Kenya --theme "Death penalty" --out kenya.html
 
 The format follows the extension of --out: .html, .md or .xlsx.
 Python equivalent: upr_targets.build_report(recommendations, sur, issues).save(out)
@@ -249,16 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--issue",
         metavar="TEXT",
         action="append",
-        required=True,
-        help="your issue in your own words; repeat for several (advocacy guides "
-        "advise at most four)",
+        default=[],
+        help="your issue in your own words; repeat for several (at most four, "
+        "as the advocacy guides advise)",
     )
     p.add_argument(
         "--theme",
         metavar="LABEL",
         action="append",
         default=[],
-        help="a theme label; repeatable",
+        help="a theme label to use for every issue instead of matching the "
+        "issues' text; repeatable",
     )
     p.add_argument(
         "--top",
@@ -762,7 +764,13 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     ranker = _fitted_ranker(recs)
     matched = _issue_themes(ranker, sur, args.issue)
     for issue, found in matched.items():
-        _err(f"Issue {issue!r} -> themes: {', '.join(found) if found else '(none)'}")
+        if found:
+            _err(f"Issue {issue!r} -> themes: {', '.join(found)}")
+        else:
+            _err(
+                f"Issue {issue!r} -> themes: (none); name the theme with --theme "
+                f"LABEL (`{PROG} themes TEXT` suggests labels)"
+            )
     query = list(dict.fromkeys([*themes, *(t for f in matched.values() for t in f)]))
     ranking = ranker.rank(
         sur,
@@ -787,6 +795,8 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     themes_used = list(ranking.attrs.get("themes", query))
     title = f"States to lobby before the review of {ranking.attrs.get('sur', sur)}"
     lines.append(title + (" on: " + "; ".join(themes_used) if themes_used else ""))
+    if not themes_used:
+        lines.append("(no theme: every recommendation counts as on-topic)")
     if args.before_session:
         lines.append(f"(evidence from sessions before {args.before_session} only)")
     lines.append("")
@@ -817,13 +827,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise _UsageError(
             f"--out {out}: unknown report format {out.suffix!r}; use .html, .md or .xlsx"
         )
+    if not args.issue and not args.theme:
+        raise _UsageError("report needs at least one --issue TEXT or --theme LABEL")
+    if len(args.issue) > 4:
+        raise _UsageError(
+            f"{len(args.issue)} issues given; a report takes at most four (the "
+            "advocacy guides advise a few priority issues per review)"
+        )
     sur = _resolve_sur(args.sur)
     themes = _resolve_themes(args.theme)
     recs = _load(args)
     start = time.perf_counter()
     with _progress("Building the report"):
         report = upr_targets.build_report(
-            recs, sur, list(args.issue), themes=themes or None, top=args.top
+            recs, sur, list(args.issue) or None, themes=themes or None, top=args.top
         )
         out.parent.mkdir(parents=True, exist_ok=True)
         report.save(out)
@@ -926,7 +943,7 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
     head = f"Backtest on sessions {sessions}, k = {args.k}"
     print(head + (f": {n} queries (review x theme)" if n is not None else ""))
     print(format_backtest(result.summary, width=width))
-    for line in _comparison_lines(result):
+    for line in _comparison_lines(result, metric=f"ndcg@{args.k}"):
         print("\n".join(textwrap.wrap(line, width=width)))
     if args.out is not None:
         out: Path = args.out
@@ -942,7 +959,7 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
             matplotlib.use("Agg")
             import matplotlib.pyplot as plt
 
-            ax = result.plot()
+            ax = result.plot(metric=f"ndcg@{args.k}")
             ax.figure.savefig(out, bbox_inches="tight", dpi=150)
             plt.close(ax.figure)
         print(f"Wrote {out}")

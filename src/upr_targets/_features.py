@@ -100,7 +100,12 @@ class CountTensors:
 
 def _codes(values: pd.Series, categories: np.ndarray) -> np.ndarray:
     """Position of each value in ``categories`` (-1 when absent or missing)."""
-    return pd.Index(categories).get_indexer(pd.Index(values)).astype(np.int64)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    pos = pd.Index(categories).get_indexer(pd.Index(uniques)).astype(np.int64)
+    out = np.full(len(codes), -1, dtype=np.int64)
+    ok = codes >= 0
+    out[ok] = pos[codes[ok]]
+    return out
 
 
 def _first_values(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._load_report import LoadReport
@@ -20,8 +21,8 @@ from ._loaders import (
 
 # UPR Info issue lists are comma-separated ("Justice, Detention").
 _ISSUE_SEP = r"\s*[,;|\n]\s*"
-# Several recommending States in one Uwazi cell: "|", ";" or new lines; commas
-# only when the whole cell is not itself a State name (see _split_states).
+# Several recommending States in one Uwazi cell: "|", ";", new lines or commas
+# (except the comma of "Korea, Republic of": see _split_states).
 _STATE_SEP = r"\s*(?:\||;|\n|\r)\s*"
 
 
@@ -63,38 +64,33 @@ def _labels(
     return {rename.get(name, name): header[i] for name, i in pos.items()}
 
 
+# "Korea, Republic of", "Congo, Democratic Republic of the": the ISO-style
+# inverted names are the only State names holding a comma.
+_INVERTED_TAIL = r"(?i)^[^,]*\bof(?:\s+the)?$"
+
+
 def _split_states(cells: pd.Series) -> pd.Series:
     """Split multi-State cells into lists of names (one entry per State).
 
-    Cells are split on ``|``, ``;`` and new lines. A piece holding commas is
-    split on them only when the piece is not a State name itself (``"Korea,
-    Republic of"`` stays whole) and every part is one.
+    Cells are split on ``|``, ``;``, new lines and commas, except the comma of
+    an inverted name (``"Korea, Republic of"`` stays one name). Each name is
+    then resolved by :func:`finalize`, which names any unknown one.
     """
-    from ._states import resolve_states
-
-    lists = split_multi(cells, _STATE_SEP)
-    pieces = lists.explode().dropna().astype(str)
-    with_comma = pieces[pieces.str.contains(",", regex=False)]
-    if len(with_comma):
-        distinct = pd.Series(with_comma.unique())
-        whole = resolve_states(distinct, errors="coerce")["name"].notna().to_numpy()
-        to_split = set(distinct[~whole])
-        if to_split:
-            parts = pd.Series(sorted(to_split)).str.split(r"\s*,\s*", regex=True)
-            flat = parts.explode()
-            ok = resolve_states(flat.reset_index(drop=True), errors="coerce")[
-                "name"
-            ].notna()
-            ok = ok.groupby(flat.index.to_numpy()).all()
-            splittable = {
-                p: lst
-                for p, lst, good in zip(sorted(to_split), parts, ok, strict=True)
-                if good
-            }
-            if splittable:
-                pieces = pieces.map(lambda v: splittable.get(v, v)).explode()
-        return lists_from_parts(pieces, cells.index)
-    return lists
+    pieces = split_multi(cells, _STATE_SEP).explode().dropna().astype("string")
+    parts = pieces.str.split(r"\s*,\s*", regex=True).explode()
+    parts = parts[parts.notna() & (parts != "")]
+    # glue an inverted tail ("Republic of") to the part before it
+    tail = parts.str.contains(_INVERTED_TAIL, regex=True).fillna(False).to_numpy()
+    if tail.any():
+        values = parts.to_numpy(dtype=object)
+        labels = parts.index.to_numpy()
+        for k in np.flatnonzero(tail):  # rare: a few names per file
+            if k > 0 and labels[k - 1] == labels[k] and values[k - 1] is not None:
+                values[k - 1] = f"{values[k - 1]}, {values[k]}"
+                values[k] = None
+        parts = pd.Series(values, index=parts.index, dtype=object)
+        parts = parts[parts.notna()]
+    return lists_from_parts(parts.astype(object), cells.index)
 
 
 def explode_states(

@@ -24,7 +24,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
@@ -389,7 +389,6 @@ class RawTable:
     rows: pd.Series  # spreadsheet row numbers (header = 1)
     encoding: str | None = None
     records_read: int = 0
-    notes: list[str] = field(default_factory=list)
 
     def column(self, pos: int | None) -> pd.Series:
         if pos is None:
@@ -515,7 +514,13 @@ def peek_header(path: Path, *, encoding: str | None = None) -> list[str]:
     if path.suffix.lower() in EXCEL_EXTENSIONS:
         import openpyxl
 
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # BadZipFile, InvalidFileException, KeyError...
+            raise LoadError(
+                f"{path.name} cannot be read as an Excel workbook ({exc}); "
+                "download it again, or open it in Excel and save it as .xlsx."
+            ) from exc
         try:
             for row in wb.worksheets[0].iter_rows(values_only=True):
                 if any(v is not None and str(v).strip() for v in row):
@@ -1015,6 +1020,9 @@ def finalize(
             ac_raw,
             "action category not in 1-5; set to missing",
         )
+        n_blank = int((ac_raw.isna() | (ac_raw == "")).sum())
+        if n_blank:
+            report.note(f"{file.name}: {n_blank:,} rows without an action category")
 
     # themes
     for c in ("source_themes", "sdgs"):
@@ -1122,15 +1130,20 @@ def _flag_duplicates(df: pd.DataFrame, report: LoadReport) -> None:
         + " row "
         + first_row.astype("string").fillna("?")
     )
-    for f, sub in df[dup].groupby("source_file", sort=False):
-        idx = sub.index
-        report.flag(
-            f,
-            sub["source_row"],
-            None,
-            what[idx],
-            "duplicate row (same SuR, recommending State, session and text); kept",
-        )
+    first_source = df["source"].groupby(grp).transform("first")
+    other_source = (first_source != df["source"]).to_numpy(dtype=bool)
+    issues = np.where(
+        other_source,
+        "same recommendation as in another export already loaded; kept (loading "
+        "both double-counts it: load one source per period)",
+        "duplicate row (same SuR, recommending State, session and text); kept",
+    )
+    for (f, issue), sub in (
+        df[dup]
+        .assign(_issue=issues[dup])
+        .groupby(["source_file", "_issue"], sort=False)
+    ):
+        report.flag(f, sub["source_row"], None, what[sub.index], issue)
 
 
 def load_recommendations(
@@ -1184,14 +1197,14 @@ def load_recommendations(
     >>> from upr_targets import load_recommendations
     >>> csv = (
     ...     "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\\n"
-    ...     "France,WEOG,EU,Ratify the OP-CAT,Brazil,GRULAC,,Accepted,5,Torture and other CID treatment,4\\n"
+    ...     "France,WEOG,EU,Ratify the OP-CAT,Brazil,GRULAC,,Accepted,5,Torture and other CID treatment,2\\n"
     ... )
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
     >>> _ = path.write_text(csv)
     >>> df = load_recommendations(path)
-    >>> df[["sur", "recommending_state", "response", "session", "cycle"]]
-          sur recommending_state   response  session  cycle
-    0  France             Brazil  supported        4      1
+    >>> df[["sur", "recommending_state", "response", "session", "year"]]
+          sur recommending_state   response  session  year
+    0  France             Brazil  supported        2  2008
     >>> df.attrs["load_report"].summary[["file", "format", "rows_read", "rows_kept"]]
              file    format  rows_read  rows_kept
     0  export.csv  upr-info          1          1

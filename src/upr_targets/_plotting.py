@@ -140,6 +140,7 @@ def plot_interest_heatmap(
     top_states: int = 30,
     top_themes: int = 15,
     order: str = "cluster",
+    annotate: bool | None = None,
     ax=None,
 ):
     """Heat map of recommending States × themes.
@@ -166,6 +167,9 @@ def plot_interest_heatmap(
         Row and column order: hierarchical clustering (States with similar
         interests next to each other, via :mod:`scipy.cluster.hierarchy`),
         by total (largest first) or alphabetical.
+    annotate : bool, optional
+        Write each cell's value in it; by default when the map has at most
+        200 cells.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure sized to the table is created when None.
 
@@ -228,6 +232,20 @@ def plot_interest_heatmap(
     image = ax.imshow(
         table.to_numpy(), aspect="auto", cmap="cividis", interpolation="nearest"
     )
+    if annotate or (annotate is None and n_rows * n_cols <= 200):
+        data = table.to_numpy()
+        light = image.norm(data) > 0.6  # cividis is light at the top of its range
+        for (i, j), v in np.ndenumerate(data):
+            label = f"{v:.0%}" if value == "share" else f"{v:.0f}"
+            ax.text(
+                j,
+                i,
+                label,
+                ha="center",
+                va="center",
+                fontsize="x-small",
+                color="black" if light[i, j] else "white",
+            )
     ax.set_xticks(np.arange(n_cols))
     ax.set_xticklabels(
         [_truncate(c, 30) for c in table.columns], rotation=45, ha="right"

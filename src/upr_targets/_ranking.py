@@ -278,7 +278,9 @@ class TargetRanker(BaseEstimator):
         where there is none (first cycle). ``None`` uses ``weights``.
     learn_sessions : sequence of int or None
         Sessions whose reviews train the weights when ``weights="learn"``
-        (default: every session but the first two).
+        (default: every session but the first two). For an honest
+        ``rank(..., before_session=s)``, keep them below ``s``
+        (:func:`upr_targets.backtest` does).
     max_learn_queries : int
         At most this many (review, theme) queries are sampled to learn.
     random_state : int

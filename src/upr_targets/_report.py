@@ -112,8 +112,10 @@ class Report:
         For the top States: their past recommendations to the SuR, the share
         supported, the ranker's acceptance estimate when it gives one, and
         :class:`AcceptanceModel`'s probability that the SuR supports a
-        recommendation from the State on these themes (``p_supported``; and
-        ``p_supported_specific`` for a specific one, action category 5).
+        recommendation from the State on one of these themes
+        (``p_supported``: themes weighted equally, action categories as the
+        SuR received them; ``p_supported_specific``: a specific one, action
+        category 5).
     themes_acceptance : (int, float)
         Recommendations to the SuR on the report's themes and the share it
         supported.
@@ -1128,20 +1130,46 @@ def _model_estimates(
     model = _fitted(model, recommendations)
     sur_group = recommendations.loc[recommendations["sur"] == sur, "sur_group"].dropna()
     n = len(top)
+    # A recommendation carries one of the themes (each theme weighted equally)
+    # and an action category distributed as the SuR received them (all SuRs
+    # when it received none; a missing category would fall back on the model's
+    # intercept, which describes no row of the data).
+    theme_sets = [[t] for t in themes] or [[]]
+    cats = pd.to_numeric(recommendations["action_category"], errors="coerce")
+    mix = cats[(recommendations["sur"] == sur).to_numpy()].value_counts(normalize=True)
+    if mix.empty:
+        mix = cats.value_counts(normalize=True)
+    categories = [int(c) for c in mix.index] if len(mix) else [None]
+    weights = mix.to_numpy(dtype=float) if len(mix) else np.ones(1)
+    specific = [5] if len(mix) else [None]
+    grid = [(t, c) for t in theme_sets for c in categories + specific]
     X = pd.DataFrame(
         {
             "sur": sur,
-            "recommending_state": top["state"].astype(str).to_numpy(),
-            "rs_group": top["group"].to_numpy() if "group" in top.columns else pd.NA,
+            "recommending_state": np.tile(
+                top["state"].astype(str).to_numpy(), len(grid)
+            ),
+            "rs_group": np.tile(
+                top["group"].astype(object).to_numpy()
+                if "group" in top.columns
+                else np.full(n, None),
+                len(grid),
+            ),
             "sur_group": sur_group.iloc[0] if len(sur_group) else pd.NA,
-            "themes": [list(themes) for _ in range(n)],
-            "action_category": pd.array([pd.NA] * n, dtype="Int64"),
+            "themes": [list(t) for t, _ in grid for _ in range(n)],
+            "action_category": pd.array(
+                [pd.NA if c is None else c for _, c in grid for _ in range(n)],
+                dtype="Int64",
+            ),
         }
     )
+    p = model.predict_proba(X)[:, 1].reshape(len(theme_sets), len(categories) + 1, n)
     top = top.copy()
-    top["p_supported"] = model.predict_proba(X)[:, 1]
-    X["action_category"] = pd.array([5] * n, dtype="Int64")
-    top["p_supported_specific"] = model.predict_proba(X)[:, 1]
+    top["p_supported"] = (
+        (weights[None, :, None] * p[:, :-1, :]).sum(axis=1).mean(axis=0)
+    )
+    if len(mix):  # without action categories in the data, "specific" means nothing
+        top["p_supported_specific"] = p[:, -1, :].mean(axis=0)
     return top
 
 
