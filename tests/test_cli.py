@@ -422,3 +422,13 @@ def test_load_summary_and_rejected_rows(capsys, tmp_path):
     assert "SYNTHETIC" not in err
     ranking = pd.read_csv(io.StringIO(out))
     assert ranking["state"].tolist() == ["Brazil"]
+
+
+def test_report_with_themes_only(capsys, tmp_path, demo_sur, demo_theme):
+    path = tmp_path / "report.md"
+    code, out, err = run(
+        capsys, "report", "--sur", demo_sur, "--theme", demo_theme, "--out", str(path)
+    )
+    assert code == 0, err
+    text = path.read_text(encoding="utf-8")
+    assert demo_theme in text and "SYNTHETIC" in text
