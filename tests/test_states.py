@@ -404,3 +404,12 @@ def test_every_upr_info_name_resolves(upr_info_files):
 
 
 # The DIHR export's names are checked in test_calendar.py, which reads it once.
+
+
+@pytest.mark.parametrize(
+    "name", ["Republic of Narnia", "Kingdom of Narnia", "Democratic Republic of Narnia"]
+)
+def test_shared_words_do_not_make_a_match(name):
+    # "Republic of" in common must not turn an unknown name into Armenia.
+    with pytest.raises(UnknownStateError):
+        normalize_state(name)

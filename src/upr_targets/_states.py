@@ -43,6 +43,7 @@ __all__ = ["normalize_group", "normalize_state", "resolve_states", "states"]
 
 _FUZZY_MIN = 85.0
 _FUZZY_MARGIN = 4.0
+_DISTINCT_MIN = 80.0
 
 # Folded keys of values that are not States although exports put them where a
 # State belongs: unknown recommending States, groups and organisations.
@@ -275,13 +276,42 @@ def _fuzzy_choices() -> tuple[list[str], list[str]]:
     return keys, [index[k] for k in keys]
 
 
+def _distinct_ratio(a: str, b: str) -> float:
+    """Similarity of what two keys do not share word for word.
+
+    "republic of narnia" and "republic of armenia" are close as wholes only
+    because of their common words; compared on "narnia" / "armenia" they are
+    not. Keys with no word in common are compared whole.
+    """
+    from rapidfuzz import fuzz
+
+    wa, wb = a.split(), b.split()
+    common = set(wa) & set(wb)
+    ra = " ".join(w for w in wa if w not in common)
+    rb = " ".join(w for w in wb if w not in common)
+    if not ra or not rb:
+        return fuzz.ratio(a, b)
+    return fuzz.ratio(ra, rb)
+
+
 def _by_ratio(key: str) -> list[tuple[str, float]]:
-    """States by their best plain similarity (rapidfuzz ratio) to ``key``."""
+    """States by their best plain similarity (rapidfuzz ratio) to ``key``.
+
+    A State's score is the whole-key similarity, unless the words the two
+    keys do not share are less than ``_DISTINCT_MIN`` alike (see
+    :func:`_distinct_ratio`): then it is that lower similarity, so that shared
+    words such as "Republic of" do not make two different names look alike
+    ("Republic of Narnia" is not Armenia; "Untied Kingdom" is the United
+    Kingdom).
+    """
     from rapidfuzz import fuzz, process
 
     keys, codes = _fuzzy_choices()
     best: dict[str, float] = {}
     for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=30):
+        distinct = _distinct_ratio(key, keys[i])
+        if distinct < _DISTINCT_MIN:
+            score = min(score, distinct)
         best[codes[i]] = max(best.get(codes[i], 0.0), score)
     return sorted(best.items(), key=lambda kv: -kv[1])
 
