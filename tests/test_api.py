@@ -42,4 +42,6 @@ def test_docstring_examples_run(module, tmp_path, monkeypatch):
     for test in finder.find(mod, mod.__name__):
         runner.run(test)
     result = runner.summarize(verbose=False)
-    assert result.failed == 0, f"{result.failed} docstring example(s) failed in {module}"
+    assert result.failed == 0, (
+        f"{result.failed} docstring example(s) failed in {module}"
+    )

@@ -19,7 +19,12 @@ from ._errors import (
     UPRTargetsError,
 )
 from ._loaders import FORMATS, LoadReport, load_recommendations
-from ._plotting import plot_acceptance, plot_backtest, plot_interest_heatmap, plot_ranking
+from ._plotting import (
+    plot_acceptance,
+    plot_backtest,
+    plot_interest_heatmap,
+    plot_ranking,
+)
 from ._ranking import TargetRanker
 from ._report import Report, build_report, write_report
 from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate

@@ -23,7 +23,9 @@ class UnknownFormatError(LoadError):
     """A file's layout matches none of the known export formats."""
 
 
-def _where(source: str | None = None, row: int | None = None, column: str | None = None) -> str:
+def _where(
+    source: str | None = None, row: int | None = None, column: str | None = None
+) -> str:
     parts = []
     if column is not None:
         parts.append(f"in column '{column}'")
@@ -50,7 +52,9 @@ class UnknownNameError(UPRTargetsError, KeyError):
 
     kind = "name"
 
-    def __init__(self, value, candidates=(), *, source=None, row=None, column=None, hint=""):
+    def __init__(
+        self, value, candidates=(), *, source=None, row=None, column=None, hint=""
+    ):
         self.value = value
         self.candidates = list(candidates)
         self.source, self.row, self.column = source, row, column
@@ -58,7 +62,9 @@ class UnknownNameError(UPRTargetsError, KeyError):
         if self.candidates:
             msg += f" — did you mean {self.candidates[0]!r}?"
             if len(self.candidates) > 1:
-                msg += " Other close names: " + ", ".join(repr(c) for c in self.candidates[1:])
+                msg += " Other close names: " + ", ".join(
+                    repr(c) for c in self.candidates[1:]
+                )
         if hint:  # end the previous sentence before the hint
             msg += ("" if msg.endswith(("?", ".")) else ".") + f" {hint}"
         self.message = msg

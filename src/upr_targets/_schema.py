@@ -45,27 +45,135 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("text", "string", True, False, "The recommendation's text, HTML entities decoded and white space folded."),
-    Column("sur", "string", True, False, "State under review: canonical short name (see `upr_targets.states()`)."),
-    Column("sur_iso3", "string", True, False, "ISO 3166-1 alpha-3 code of the State under review."),
-    Column("recommending_state", "string", True, True, "Recommending State: canonical short name; missing only where the source names none."),
-    Column("rs_iso3", "string", True, True, "ISO 3166-1 alpha-3 code of the recommending State (VAT Holy See, PSE State of Palestine)."),
-    Column("sur_group", "string", True, True, "UN regional group of the State under review, one of REGIONAL_GROUPS."),
-    Column("rs_group", "string", True, True, "UN regional group of the recommending State, one of REGIONAL_GROUPS; missing for the Holy See."),
+    Column(
+        "text",
+        "string",
+        True,
+        False,
+        "The recommendation's text, HTML entities decoded and white space folded.",
+    ),
+    Column(
+        "sur",
+        "string",
+        True,
+        False,
+        "State under review: canonical short name (see `upr_targets.states()`).",
+    ),
+    Column(
+        "sur_iso3",
+        "string",
+        True,
+        False,
+        "ISO 3166-1 alpha-3 code of the State under review.",
+    ),
+    Column(
+        "recommending_state",
+        "string",
+        True,
+        True,
+        "Recommending State: canonical short name; missing only where the source names none.",
+    ),
+    Column(
+        "rs_iso3",
+        "string",
+        True,
+        True,
+        "ISO 3166-1 alpha-3 code of the recommending State (VAT Holy See, PSE State of Palestine).",
+    ),
+    Column(
+        "sur_group",
+        "string",
+        True,
+        True,
+        "UN regional group of the State under review, one of REGIONAL_GROUPS.",
+    ),
+    Column(
+        "rs_group",
+        "string",
+        True,
+        True,
+        "UN regional group of the recommending State, one of REGIONAL_GROUPS; missing for the Holy See.",
+    ),
     Column("response", "string", True, False, "The SuR's response, one of RESPONSES."),
-    Column("action_category", "Int64", True, True, "Edward McMahon's action category, 1 (minimal action) to 5 (specific action); missing where the source lacks it."),
-    Column("themes", "list", True, False, "Theme labels in the library's taxonomy (UPR Info issue labels, see `upr_targets.themes()`); empty list where none."),
-    Column("source_themes", "list", True, False, "The source's own theme labels (UPR Info issues, UHRI themes, DIHR keywords), as written there."),
-    Column("sdgs", "list", True, False, "Sustainable Development Goals and targets linked by the source, as strings: '5', '5.2'; empty list where none."),
-    Column("session", "Int64", True, True, "UPR Working Group session number (from the source, or the UPR calendar)."),
-    Column("cycle", "Int64", True, True, "UPR cycle (1: sessions 1-12, 2: 13-26, 3: 27-40, 4: 41-54, 5: 55-)."),
+    Column(
+        "action_category",
+        "Int64",
+        True,
+        True,
+        "Edward McMahon's action category, 1 (minimal action) to 5 (specific action); missing where the source lacks it.",
+    ),
+    Column(
+        "themes",
+        "list",
+        True,
+        False,
+        "Theme labels in the library's taxonomy (UPR Info issue labels, see `upr_targets.themes()`); empty list where none.",
+    ),
+    Column(
+        "source_themes",
+        "list",
+        True,
+        False,
+        "The source's own theme labels (UPR Info issues, UHRI themes, DIHR keywords), as written there.",
+    ),
+    Column(
+        "sdgs",
+        "list",
+        True,
+        False,
+        "Sustainable Development Goals and targets linked by the source, as strings: '5', '5.2'; empty list where none.",
+    ),
+    Column(
+        "session",
+        "Int64",
+        True,
+        True,
+        "UPR Working Group session number (from the source, or the UPR calendar).",
+    ),
+    Column(
+        "cycle",
+        "Int64",
+        True,
+        True,
+        "UPR cycle (1: sessions 1-12, 2: 13-26, 3: 27-40, 4: 41-54, 5: 55-).",
+    ),
     Column("year", "Int64", True, True, "Year of the Working Group session."),
-    Column("document", "string", True, True, "Symbol of the Working Group report, e.g. 'A/HRC/12/9'."),
-    Column("paragraph", "string", True, True, "Paragraph number of the recommendation in that report, e.g. '95.1'."),
-    Column("source", "string", True, False, "Format the row was read from: 'upr-info', 'upr-info-uwazi', 'dihr', 'uhri', 'demo'."),
+    Column(
+        "document",
+        "string",
+        True,
+        True,
+        "Symbol of the Working Group report, e.g. 'A/HRC/12/9'.",
+    ),
+    Column(
+        "paragraph",
+        "string",
+        True,
+        True,
+        "Paragraph number of the recommendation in that report, e.g. '95.1'.",
+    ),
+    Column(
+        "source",
+        "string",
+        True,
+        False,
+        "Format the row was read from: 'upr-info', 'upr-info-uwazi', 'dihr', 'uhri', 'demo'.",
+    ),
     Column("source_file", "string", True, True, "File name the row was read from."),
-    Column("source_row", "Int64", True, True, "Row of the record in that file as a spreadsheet shows it (header = row 1, first record = row 2)."),
-    Column("recommendation_id", "string", True, False, "Identifier shared by the rows of one joint recommendation."),
+    Column(
+        "source_row",
+        "Int64",
+        True,
+        True,
+        "Row of the record in that file as a spreadsheet shows it (header = row 1, first record = row 2).",
+    ),
+    Column(
+        "recommendation_id",
+        "string",
+        True,
+        False,
+        "Identifier shared by the rows of one joint recommendation.",
+    ),
 )
 """All columns, in the order the loaders return them."""
 
@@ -104,7 +212,9 @@ def conform(data: pd.DataFrame | dict) -> pd.DataFrame:
     for col in COLUMNS:
         if col.name not in df.columns:
             if col.dtype == "list":
-                df[col.name] = pd.Series([[] for _ in range(n)], index=df.index, dtype=object)
+                df[col.name] = pd.Series(
+                    [[] for _ in range(n)], index=df.index, dtype=object
+                )
             else:
                 df[col.name] = pd.NA
         if col.dtype == "string":
@@ -176,37 +286,56 @@ def validate(df: pd.DataFrame, *, name: str = "recommendations") -> pd.DataFrame
         s = df[col.name]
         if col.dtype == "Int64":
             if not (pd.api.types.is_integer_dtype(s) or s.isna().all()):
-                problems.append(f"column '{col.name}' has dtype {s.dtype}, expected Int64 (nullable integer)")
+                problems.append(
+                    f"column '{col.name}' has dtype {s.dtype}, expected Int64 (nullable integer)"
+                )
                 continue
         if col.dtype == "list":
             ok = _is_list_column(s)
             if not ok.all():
-                problems.append(f"column '{col.name}' must hold lists; rows {rows(~ok)} do not")
+                problems.append(
+                    f"column '{col.name}' must hold lists; rows {rows(~ok)} do not"
+                )
             continue
         na = s.isna().to_numpy()
         if not col.nullable and na.any():
-            problems.append(f"column '{col.name}' has missing values in rows {rows(na)}")
+            problems.append(
+                f"column '{col.name}' has missing values in rows {rows(na)}"
+            )
         if col.dtype == "string":
             bad = ~na & ~_is_str_column(s)
             if bad.any():
-                problems.append(f"column '{col.name}' must hold strings; rows {rows(bad)} do not")
+                problems.append(
+                    f"column '{col.name}' must hold strings; rows {rows(bad)} do not"
+                )
     if "response" in df.columns:
         bad = ~df["response"].isin(RESPONSES).to_numpy()
         if bad.any():
             vals = sorted(set(map(str, df.loc[bad, "response"].unique())))[:5]
-            problems.append(f"column 'response' has values {vals} in rows {rows(bad)}; allowed: {list(RESPONSES)}")
-    if "action_category" in df.columns and pd.api.types.is_numeric_dtype(df["action_category"]):
+            problems.append(
+                f"column 'response' has values {vals} in rows {rows(bad)}; allowed: {list(RESPONSES)}"
+            )
+    if "action_category" in df.columns and pd.api.types.is_numeric_dtype(
+        df["action_category"]
+    ):
         ac = df["action_category"]
         bad = (ac.notna() & ~ac.isin([1, 2, 3, 4, 5])).to_numpy(dtype=bool)
         if bad.any():
-            problems.append(f"column 'action_category' has values outside 1-5 in rows {rows(bad)}")
+            problems.append(
+                f"column 'action_category' has values outside 1-5 in rows {rows(bad)}"
+            )
     for gcol in ("sur_group", "rs_group"):
         if gcol in df.columns:
             g = df[gcol]
             bad = (g.notna() & ~g.isin(REGIONAL_GROUPS)).to_numpy(dtype=bool)
             if bad.any():
                 vals = sorted(set(map(str, g[bad].unique())))[:5]
-                problems.append(f"column '{gcol}' has values {vals} in rows {rows(bad)}; allowed: {list(REGIONAL_GROUPS)}")
+                problems.append(
+                    f"column '{gcol}' has values {vals} in rows {rows(bad)}; allowed: {list(REGIONAL_GROUPS)}"
+                )
     if problems:
-        raise SchemaError(f"{name} does not follow the upr_targets schema:\n- " + "\n- ".join(problems))
+        raise SchemaError(
+            f"{name} does not follow the upr_targets schema:\n- "
+            + "\n- ".join(problems)
+        )
     return df
