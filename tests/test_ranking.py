@@ -211,3 +211,37 @@ def test_unknown_theme_names_closest():
     with pytest.raises(UnknownThemeError) as err:
         r.rank("Kenya", themes=["Deth penalti zz"])
     assert "did you mean" in str(err.value) or err.value.candidates == []
+
+
+def test_theme_region_interest_by_hand(demo_ranker, demo):
+    # log(1 + recommendations on the theme to SuRs of the SuR's group, each
+    # session weighted 0.5 ** (age / half_life)), recomputed from the rows
+    r = demo_ranker
+    sur, theme, before = r.states_[2], r.themes_[1], 30
+    sur_group = demo.loc[demo["sur"] == sur, "sur_group"].iloc[0]
+    rows = demo[
+        (demo["sur_group"] == sur_group)
+        & (demo["session"] < before)
+        & demo["themes"].map(lambda t: theme in t)
+    ]
+    age = before - 1 - rows["session"].to_numpy(dtype=float)
+    weight = pd.Series(0.5 ** (age / r.half_life), index=rows.index)
+    expected = weight.groupby(rows["recommending_state"].to_numpy()).sum()
+    out = r.rank(sur, themes=[theme], before_session=before).set_index("state")
+    got = out["theme_region_interest"] / r.weights_["theme_region_interest"]
+    np.testing.assert_allclose(
+        got.to_numpy(), np.log1p(expected.reindex(got.index).fillna(0.0)), rtol=1e-5
+    )
+
+
+def test_component_stack_matches_component_matrix(demo_ranker):
+    from upr_targets._ranking import component_matrix, component_stack
+
+    r = demo_ranker
+    X = r.tensors_
+    q = r._query(5, 25)
+    themes = np.arange(min(4, len(X.themes)))
+    stack = component_stack(X, q, themes, r.smoothing)
+    for i, t in enumerate(themes):
+        one, _ = component_matrix(X, q, np.array([t]), r.smoothing)
+        np.testing.assert_allclose(stack[i], one, rtol=1e-6, atol=1e-9)

@@ -301,6 +301,7 @@ class QueryCounts:
     theme_to_sur_prev: np.ndarray  # (S, T)
     to_region_w: np.ndarray  # (S,) weighted recs to the SuR's group
     theme_to_region: np.ndarray  # (S, T)
+    theme_to_region_w: np.ndarray  # (S, T) recency-weighted
     supported_all: np.ndarray  # (S,) supported recs by rs, all SuRs
     sur_theme_received: np.ndarray  # (T,) recs on each theme the SuR received
     sur_theme_supported: np.ndarray  # (T,) of which it supported
@@ -346,6 +347,7 @@ def query_counts(
     g = X.group[sur]
     to_region_w = X.to_group[:, g, :p] @ w
     theme_to_region = X.theme_to_group_cum[:, g, :, p].astype(float)
+    theme_to_region_w = X.theme_to_group[:, g, :, :p] @ w.astype(np.float32)
     supported_all = X.supported_cum[:, p]
     return QueryCounts(
         sur=sur,
@@ -367,6 +369,7 @@ def query_counts(
         theme_to_sur_prev=theme_to_sur_prev,
         to_region_w=to_region_w,
         theme_to_region=theme_to_region,
+        theme_to_region_w=theme_to_region_w.astype(float),
         supported_all=supported_all,
         sur_theme_received=X.sur_theme_cum[sur, :, p].astype(float),
         sur_theme_supported=X.sur_theme_supported_cum[sur, :, p].astype(float),

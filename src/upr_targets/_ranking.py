@@ -19,6 +19,7 @@ COMPONENTS: tuple[str, ...] = (
     "sur_interest",
     "sur_theme_interest",
     "region_interest",
+    "theme_region_interest",
     "regional_group",
     "bloc_ties",
     "acceptance_history",
@@ -32,16 +33,17 @@ DYADIC: tuple[str, ...] = ("sur_interest", "sur_theme_interest")
 """Components that need a previous review of the SuR in the data."""
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "theme_interest": 1.04,
+    "theme_interest": 0.81,
     "theme_history": 0.0,
-    "theme_focus": 0.06,
+    "theme_focus": 0.07,
     "sur_interest": 0.0,
     "sur_theme_interest": 0.0,
-    "region_interest": 0.61,
-    "regional_group": 0.27,
-    "bloc_ties": 0.01,
+    "region_interest": 0.45,
+    "theme_region_interest": 0.38,
+    "regional_group": 0.31,
+    "bloc_ties": 0.0,
     "acceptance_history": 0.0,
-    "activity": 0.77,
+    "activity": 0.80,
 }
 """Default weights, chosen by cross-validation on sessions 7-12 (see
 ``benchmarks/tune_ranker.py`` and ``docs/methodology.md``); negative learned
@@ -86,6 +88,7 @@ def component_matrix(
         nT, nT_w, nT_recent = q.total, q.total_w, q.total_recent
         nT_sur, nT_sur_prev = q.to_sur, q.to_sur_prev
         nT_region = np.zeros_like(q.total)
+        nT_region_w = q.to_region_w
         recv = q.sur_theme_received.sum()
         sup = q.sur_theme_supported.sum()
     else:
@@ -95,6 +98,7 @@ def component_matrix(
         nT_sur = q.theme_to_sur[:, theme_idx].sum(axis=1)
         nT_sur_prev = q.theme_to_sur_prev[:, theme_idx].sum(axis=1)
         nT_region = q.theme_to_region[:, theme_idx].sum(axis=1)
+        nT_region_w = q.theme_to_region_w[:, theme_idx].sum(axis=1)
         recv = q.sur_theme_received[theme_idx].sum()
         sup = q.sur_theme_supported[theme_idx].sum()
     total_w = q.total_w
@@ -112,6 +116,8 @@ def component_matrix(
         out[:, _C["region_interest"]] = np.log(
             (q.to_region_w + a * gr) / (total_w + a)
         ) - np.log(gr)
+    if tensors.group[q.sur] < len(GROUPS) - 1:
+        out[:, _C["theme_region_interest"]] = np.log1p(nT_region_w)
     same = (tensors.group == tensors.group[q.sur]) & (tensors.group < len(GROUPS) - 1)
     out[:, _C["regional_group"]] = same
     shared = tensors.blocs @ tensors.blocs[q.sur].T
@@ -176,6 +182,10 @@ def component_stack(
     focus = np.log((nT_w + a * gg) / (total_w + a)) - np.log(gg)
     out[:, :, _C["theme_focus"]] = np.where(ok[:, None], focus, 0.0)
     out[:, :, _C["sur_theme_interest"]] = np.log1p(q.theme_to_sur[:, themes].T)
+    if tensors.group[q.sur] < len(GROUPS) - 1:
+        out[:, :, _C["theme_region_interest"]] = np.log1p(
+            q.theme_to_region_w[:, themes].T
+        )
     return out
 
 
@@ -249,6 +259,8 @@ class TargetRanker(BaseEstimator):
       to this SuR);
     - ``region_interest``: log-ratio of its share of recommendations addressed
       to the SuR's regional group to the average share;
+    - ``theme_region_interest``: log(1 + its recency-weighted recommendations
+      on the themes to SuRs of the SuR's regional group);
     - ``regional_group``: 1 when it belongs to the SuR's regional group;
     - ``bloc_ties``: log(1 + number of blocs shared with the SuR (EU, AU, OIC, ...));
     - ``acceptance_history``: log-odds, relative to the average, that this SuR supports
@@ -716,9 +728,8 @@ class TargetRanker(BaseEstimator):
             theme_idx = None
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)
         if sur_i is None:
-            comp[:, [_C["region_interest"], _C["regional_group"], _C["bloc_ties"]]] = (
-                0.0
-            )
+            local = ["region_interest", "theme_region_interest", "regional_group"]
+            comp[:, [_C[c] for c in (*local, "bloc_ties")]] = 0.0
             ev["same_group"] = np.zeros(len(X.states), dtype=bool)
         return comp, ev, sur_i, query
 
@@ -799,12 +810,20 @@ class TargetRanker(BaseEstimator):
             "GRULAC": "GRULAC",
             "WEOG": "WEOG",
         }
+        X = self.tensors_
+        sur_i = X.state_pos.get(sur)
+        region = None
+        if themes and sur_i is not None and X.group[sur_i] < len(GROUPS) - 1:
+            region = group_name.get(GROUPS[X.group[sur_i]], GROUPS[X.group[sur_i]])
         lines = []
         for r in out.itertuples(index=False):
+            to = f"{r.n_theme_to_sur} to {sur}"
+            if region is not None:
+                to += f", {r.n_theme_to_region} to States of the {region}"
             parts = [
                 f"Made {r.n_theme_recs} recommendation{'s' * (r.n_theme_recs != 1)} "
                 f"{on} ({r.n_theme_recs_recent} in the last {self.recent} sessions, "
-                f"{r.n_theme_to_sur} to {sur})"
+                f"{to})"
             ]
             if r.n_to_sur_previous_review:
                 parts.append(
