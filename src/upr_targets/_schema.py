@@ -227,15 +227,27 @@ def conform(data: pd.DataFrame | dict) -> pd.DataFrame:
     return df[list(COLUMN_NAMES) + extra]
 
 
+_TYPE = np.frompyfunc(type, 1, 1)
+
+
 def _is_list_column(s: pd.Series) -> np.ndarray:
-    return np.fromiter((type(v) is list for v in s.array), dtype=bool, count=len(s))
+    """True where a value is a list (one C-level pass over the objects)."""
+    if len(s) == 0:
+        return np.zeros(0, dtype=bool)
+    return np.asarray(_TYPE(s.to_numpy(dtype=object)) == list, dtype=bool)
 
 
 def _is_str_column(s: pd.Series) -> np.ndarray:
     """True where a value is a string (vectorised for string dtypes)."""
     if isinstance(s.dtype, pd.StringDtype):
         return np.ones(len(s), dtype=bool)
-    return np.fromiter((isinstance(v, str) for v in s.array), dtype=bool, count=len(s))
+    if len(s) == 0:
+        return np.zeros(0, dtype=bool)
+    values = s.to_numpy(dtype=object)
+    ok = np.asarray(_TYPE(values) == str, dtype=bool)
+    rest = np.flatnonzero(~ok)  # subclasses of str (numpy.str_) are strings too
+    ok[rest] = [isinstance(v, str) for v in values[rest]]
+    return ok
 
 
 def validate(df: pd.DataFrame, *, name: str = "recommendations") -> pd.DataFrame:
