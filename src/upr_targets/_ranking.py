@@ -10,7 +10,7 @@ from sklearn.base import BaseEstimator
 
 from ._errors import UnknownStateError, UnknownThemeError, UPRDataWarning
 from ._features import GROUPS, CountTensors, QueryCounts, build_tensors, query_counts
-from ._schema import RESPONSES, validate
+from ._schema import validate
 
 COMPONENTS: tuple[str, ...] = (
     "theme_interest",
@@ -189,30 +189,6 @@ def component_stack(
     return out
 
 
-_FULL_VALIDATION_ROWS = 100_000
-
-
-def _validate(df: pd.DataFrame) -> None:
-    """``validate`` the table; above 100,000 rows, its structure and a sample.
-
-    ``upr_targets.validate`` checks every value in Python; on a million rows
-    that costs more than the whole fit. Large tables are checked on their
-    columns and dtypes, on the vectorised checks (missing values, allowed
-    responses) over all rows, and on every check over a 10,000-row sample.
-    """
-    if len(df) <= _FULL_VALIDATION_ROWS:
-        validate(df)
-        return
-    rng = np.random.default_rng(0)
-    sample = np.sort(rng.choice(len(df), 10_000, replace=False))
-    validate(df.iloc[sample])
-    bad = ~df["response"].isin(RESPONSES).to_numpy(dtype=bool)
-    for col in ("text", "sur", "sur_iso3", "response", "source", "recommendation_id"):
-        bad |= df[col].isna().to_numpy()
-    if bad.any():
-        validate(df.iloc[np.flatnonzero(bad)[:100]])  # raises, naming the rows
-
-
 def _sample_reviews(queries: pd.DataFrame, n: int, seed) -> pd.DataFrame:
     """About ``n`` queries, taking whole reviews (one tensor slice each)."""
     if len(queries) <= n:
@@ -372,7 +348,7 @@ class TargetRanker(BaseEstimator):
                 f"dyadic={self.dyadic!r} is not understood; use 'auto' or None "
                 "(the weights of weights= or the defaults)"
             )
-        _validate(recommendations)
+        validate(recommendations)
         self.tensors_ = build_tensors(recommendations)
         X = self.tensors_
         self.states_ = X.states
