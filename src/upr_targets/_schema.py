@@ -234,7 +234,8 @@ def _is_list_column(s: pd.Series) -> np.ndarray:
     """True where a value is a list (one C-level pass over the objects)."""
     if len(s) == 0:
         return np.zeros(0, dtype=bool)
-    return np.asarray(_TYPE(s.to_numpy(dtype=object)) == list, dtype=bool)
+    types = _TYPE(s.to_numpy(dtype=object))
+    return np.asarray(types == list, dtype=bool)  # noqa: E721 (elementwise)
 
 
 def _is_str_column(s: pd.Series) -> np.ndarray:
@@ -244,7 +245,7 @@ def _is_str_column(s: pd.Series) -> np.ndarray:
     if len(s) == 0:
         return np.zeros(0, dtype=bool)
     values = s.to_numpy(dtype=object)
-    ok = np.asarray(_TYPE(values) == str, dtype=bool)
+    ok = np.asarray(_TYPE(values) == str, dtype=bool)  # noqa: E721 (elementwise)
     rest = np.flatnonzero(~ok)  # subclasses of str (numpy.str_) are strings too
     ok[rest] = [isinstance(v, str) for v in values[rest]]
     return ok
