@@ -12,22 +12,17 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import os
 import pstats
 import time
 import tracemalloc
 import warnings
-from pathlib import Path
+
+from _data import shared_data_dir
 
 import upr_targets
 from upr_targets import UPRDataWarning
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_data() -> Path:
-    env = os.environ.get("UPR_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
+shared_data = shared_data_dir
 
 
 def _load(paths):

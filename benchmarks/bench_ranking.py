@@ -10,29 +10,16 @@ backtest over sessions 13-17 with every baseline, and the peak memory
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import time
 import tracemalloc
 import warnings
-from pathlib import Path
 
 import numpy as np
+from _data import load_upr_info
 
 import upr_targets
 from upr_targets import UPRDataWarning
-
-
-def load_upr_info():
-    """The shared UPR Info exports (sessions 1-17), via the library's loader."""
-    env = os.environ.get("UPR_SHARED_DATA")
-    root = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
-    files = sorted((root / "upr-info").glob("sessions-*.csv"))
-    if not files:
-        raise SystemExit(
-            f"UPR Info exports not found under {root} (set UPR_SHARED_DATA)"
-        )
-    return upr_targets.load_recommendations(files)
 
 
 def peak_rss_mb() -> float:

@@ -16,11 +16,11 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from pathlib import Path
 
 import numpy as np
+from _data import shared_data_dir
 
 import upr_targets
 from upr_targets import ThemeMatcher
@@ -38,9 +38,7 @@ def accuracy(
 
 
 def main() -> None:
-    default = os.environ.get(
-        "UPR_SHARED_DATA", str(Path(__file__).resolve().parents[2] / "shared" / "data")
-    )
+    default = str(shared_data_dir())
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--data", default=default, help="folder with upr-info/sessions-*.csv"

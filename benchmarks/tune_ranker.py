@@ -23,31 +23,16 @@ the repeat reviews in its own data (``dyadic="auto"``, see
 
 from __future__ import annotations
 
-import os
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _data import load_upr_info
 from sklearn.linear_model import LogisticRegression
 
-import upr_targets
 from upr_targets import UPRDataWarning
 from upr_targets._backtest import _iter_reviews, _metrics, _queries
 from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker
-
-
-def load_upr_info():
-    """The shared UPR Info exports (sessions 1-17), via the library's loader."""
-    env = os.environ.get("UPR_SHARED_DATA")
-    root = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
-    files = sorted((root / "upr-info").glob("sessions-*.csv"))
-    if not files:
-        raise SystemExit(
-            f"UPR Info exports not found under {root} (set UPR_SHARED_DATA)"
-        )
-    return upr_targets.load_recommendations(files)
-
 
 HALF_LIVES = (0.5, 1.0, 1.5, 2.0, 4.0)
 FOLDS = range(7, 13)

@@ -164,6 +164,21 @@ def _common(data: bool = True) -> argparse.ArgumentParser:
     return parent
 
 
+def _add_target_options(
+    p: argparse.ArgumentParser, *, issue_help: str, theme_help: str
+) -> None:
+    """Add ``--sur``, ``--issue`` and ``--theme`` (``rank`` and ``report``)."""
+    p.add_argument(
+        "--sur", required=True, metavar="NAME", help="the State under review"
+    )
+    p.add_argument(
+        "--issue", metavar="TEXT", action="append", default=[], help=issue_help
+    )
+    p.add_argument(
+        "--theme", metavar="LABEL", action="append", default=[], help=theme_help
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``upr-targets`` argument parser (used by :func:`main`)."""
     from . import __version__
@@ -194,22 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_RANK_EPILOG,
         formatter_class=fmt,
     )
-    p.add_argument(
-        "--sur", required=True, metavar="NAME", help="the State under review"
-    )
-    p.add_argument(
-        "--issue",
-        metavar="TEXT",
-        action="append",
-        default=[],
-        help="your issue in your own words (matched to themes); repeatable",
-    )
-    p.add_argument(
-        "--theme",
-        metavar="LABEL",
-        action="append",
-        default=[],
-        help="a theme label (see `upr-targets themes`); repeatable",
+    _add_target_options(
+        p,
+        issue_help="your issue in your own words (matched to themes); repeatable",
+        theme_help="a theme label (see `upr-targets themes`); repeatable",
     )
     p.add_argument(
         "--before-session",
@@ -243,23 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_REPORT_EPILOG,
         formatter_class=fmt,
     )
-    p.add_argument(
-        "--sur", required=True, metavar="NAME", help="the State under review"
-    )
-    p.add_argument(
-        "--issue",
-        metavar="TEXT",
-        action="append",
-        default=[],
-        help="your issue in your own words; repeat for several (at most four, "
+    _add_target_options(
+        p,
+        issue_help="your issue in your own words; repeat for several (at most four, "
         "as the advocacy guides advise)",
-    )
-    p.add_argument(
-        "--theme",
-        metavar="LABEL",
-        action="append",
-        default=[],
-        help="a theme label to use for every issue instead of matching the "
+        theme_help="a theme label to use for every issue instead of matching the "
         "issues' text; repeatable",
     )
     p.add_argument(

@@ -511,6 +511,15 @@ _END = re.compile(
 )
 
 
+def _block(kind: str, number: str, page: int, first_line: str) -> dict:
+    return {"kind": kind, "number": number, "page": page, "lines": [first_line]}
+
+
+def _ends_with(block: dict, suffix: str) -> bool:
+    """Whether the text of ``block`` so far ends in ``suffix`` (white space aside)."""
+    return "".join(block["lines"]).rstrip().endswith(suffix)
+
+
 def _blocks(lines: list[tuple[int, str]]) -> list[dict]:
     """Number the lines of section II into paragraphs and recommendations.
 
@@ -529,23 +538,14 @@ def _blocks(lines: list[tuple[int, str]]) -> list[dict]:
             s = int(m2.group(2))
             if sub < s <= sub + 5:
                 sub, dotted = s, True
-                blocks.append(
-                    {
-                        "kind": "rec",
-                        "number": f"{para}.{s}",
-                        "page": page,
-                        "lines": [m2.group(3)],
-                    }
-                )
+                blocks.append(_block("rec", f"{para}.{s}", page, m2.group(3)))
                 continue
         m1 = _PARA.match(ln)
         if m1:
             n = int(m1.group(1))
-            prev_open = cur is not None and not "".join(cur["lines"]).rstrip().endswith(
-                "."
-            )
+            prev_open = cur is not None and not _ends_with(cur, ".")
             in_list = cur is not None and (
-                (cur["kind"] == "para" and "".join(cur["lines"]).rstrip().endswith(":"))
+                (cur["kind"] == "para" and _ends_with(cur, ":"))
                 or (cur["kind"] == "rec" and not letter)
             )
             if (
@@ -555,42 +555,19 @@ def _blocks(lines: list[tuple[int, str]]) -> list[dict]:
                 and (prev_open or para is None or n != para + 1)
             ):
                 sub = n
-                blocks.append(
-                    {
-                        "kind": "rec",
-                        "number": f"{para}.{n}",
-                        "page": page,
-                        "lines": [m1.group(2)],
-                    }
-                )
+                blocks.append(_block("rec", f"{para}.{n}", page, m1.group(2)))
                 continue
             if (para is None or n == para + 1) and m1.group(2)[:1].isupper():
                 para, sub, letter, dotted = n, 0, "", False
-                blocks.append(
-                    {
-                        "kind": "para",
-                        "number": str(n),
-                        "page": page,
-                        "lines": [m1.group(2)],
-                    }
-                )
+                blocks.append(_block("para", str(n), page, m1.group(2)))
                 continue
         m3 = _LETTER.match(ln)
         if m3 and para is not None and cur is not None and sub == 0:
             want = chr(ord(letter) + 1) if letter else "a"
-            opens = cur["kind"] == "para" and "".join(cur["lines"]).rstrip().endswith(
-                ":"
-            )
+            opens = cur["kind"] == "para" and _ends_with(cur, ":")
             if m3.group(1) == want and (opens or letter):
                 letter = want
-                blocks.append(
-                    {
-                        "kind": "rec",
-                        "number": f"{para}({want})",
-                        "page": page,
-                        "lines": [m3.group(2)],
-                    }
-                )
+                blocks.append(_block("rec", f"{para}({want})", page, m3.group(2)))
                 continue
         if cur is not None:
             cur["lines"].append(ln)

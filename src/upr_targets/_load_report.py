@@ -63,6 +63,19 @@ def _records(
     )
 
 
+def _one_frame(parts: list[pd.DataFrame], last: str) -> pd.DataFrame:
+    """The record frames in ``parts`` as one frame (empty, last column ``last``).
+
+    ``parts`` is collapsed in place to that one frame, so later calls do not
+    concatenate again.
+    """
+    if not parts:
+        return _records("", [], None, [], [], last).iloc[:0]
+    if len(parts) > 1:
+        parts[:] = [pd.concat(parts, ignore_index=True)]
+    return parts[0]
+
+
 class LoadReport:
     """What :func:`upr_targets.load_recommendations` read, kept and rejected.
 
@@ -183,19 +196,11 @@ class LoadReport:
 
     @property
     def rejected(self) -> pd.DataFrame:
-        if not self._rejected:
-            return _records("", [], None, [], [], "reason").iloc[:0]
-        if len(self._rejected) > 1:
-            self._rejected = [pd.concat(self._rejected, ignore_index=True)]
-        return self._rejected[0]
+        return _one_frame(self._rejected, "reason")
 
     @property
     def flagged(self) -> pd.DataFrame:
-        if not self._flagged:
-            return _records("", [], None, [], [], "issue").iloc[:0]
-        if len(self._flagged) > 1:
-            self._flagged = [pd.concat(self._flagged, ignore_index=True)]
-        return self._flagged[0]
+        return _one_frame(self._flagged, "issue")
 
     @property
     def n_rejected(self) -> int:

@@ -45,9 +45,14 @@ def read_upr_info(
     raw["source_row"] = table.rows
     if "issues" in col:
         raw["source_themes"] = split_multi(col["issues"], _ISSUE_SEP)
+    return _finalize(raw, table, pos, fmt="upr-info", path=path, report=report)
+
+
+def _finalize(raw, table, pos: dict[str, int], *, fmt: str, path, report):
+    """:func:`finalize` for a UPR Info table: its issues become ``source_themes``."""
     return finalize(
         raw,
-        fmt="upr-info",
+        fmt=fmt,
         file=path,
         report=report,
         source_columns=_labels(table.header, pos, {"issues": "source_themes"}),
@@ -164,13 +169,4 @@ def read_upr_info_uwazi(
         else [[] for _ in range(len(raw))]
     )
     raw = explode_states(raw)
-    return finalize(
-        raw,
-        fmt="upr-info-uwazi",
-        file=path,
-        report=report,
-        source_columns=_labels(table.header, pos, {"issues": "source_themes"}),
-        theme_vocabulary="upr-info",
-        encoding=table.encoding,
-        records_read=table.records_read,
-    )
+    return _finalize(raw, table, pos, fmt="upr-info-uwazi", path=path, report=report)

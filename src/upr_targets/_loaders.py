@@ -926,23 +926,13 @@ def finalize(
 
     # rows that cannot be kept: no text, no State under review
     blank = (df["text"].isna() | (df["text"] == "")).to_numpy(dtype=bool)
-    if blank.any():
-        report.reject(
-            file,
-            df["source_row"][blank],
-            cols["text"],
-            df["text"][blank],
-            "blank recommendation text",
-        )
     no_sur = is_placeholder(df["sur"]) & ~blank
-    if no_sur.any():
-        report.reject(
-            file,
-            df["source_row"][no_sur],
-            cols["sur"],
-            df["sur"][no_sur],
-            "no State under review named",
-        )
+    for bad, c, reason in (
+        (blank, "text", "blank recommendation text"),
+        (no_sur, "sur", "no State under review named"),
+    ):
+        if bad.any():
+            report.reject(file, df["source_row"][bad], cols[c], df[c][bad], reason)
     df = df.loc[~(blank | no_sur)].reset_index(drop=True)
     raw = raw.reset_index(drop=True).loc[~(blank | no_sur)].reset_index(drop=True)
     rows = df["source_row"]

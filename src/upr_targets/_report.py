@@ -588,18 +588,10 @@ def _md_finalize(value: Any) -> Any:
 def _environment(*, html: bool):
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    if html:
-        return Environment(
-            loader=PackageLoader("upr_targets", "templates"),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
     return Environment(
         loader=PackageLoader("upr_targets", "templates"),
-        autoescape=False,
-        finalize=_md_finalize,
+        autoescape=html,
+        finalize=None if html else _md_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -1342,22 +1334,18 @@ def _figures(
     figs["ranking"] = _png(
         plot_ranking, ranking, top=20, width=9, height=max(3.0, 1.8 + 0.32 * n)
     )
-    figs["acceptance_group"] = _png(
-        plot_acceptance,
-        to_sur,
-        sur,
-        by="group",
-        width=9,
-        height=max(2.6, 1.8 + 0.4 * len(by_group)),
-    )
-    figs["acceptance_category"] = _png(
-        plot_acceptance,
-        to_sur,
-        sur,
-        by="action_category",
-        width=9,
-        height=max(2.6, 1.8 + 0.4 * len(by_category)),
-    )
+    for key, by, table in (
+        ("acceptance_group", "group", by_group),
+        ("acceptance_category", "action_category", by_category),
+    ):
+        figs[key] = _png(
+            plot_acceptance,
+            to_sur,
+            sur,
+            by=by,
+            width=9,
+            height=max(2.6, 1.8 + 0.4 * len(table)),
+        )
     if themes and len(ranking):
         states = ranking["state"].astype(str).head(20).tolist()
         figs["interest"] = _png(
