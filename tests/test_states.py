@@ -413,3 +413,23 @@ def test_shared_words_do_not_make_a_match(name):
     # "Republic of" in common must not turn an unknown name into Armenia.
     with pytest.raises(UnknownStateError):
         normalize_state(name)
+
+
+def test_unknown_name_beside_a_state_is_not_dropped():
+    # country_converter finds "Chile" inside the value; the unknown part must not vanish
+    with pytest.raises(UnknownStateError) as info:
+        normalize_state("Chile, Westerosia")
+    assert info.value.candidates[0] == "Chile"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Iran, Islamic Rep.", "Iran"),
+        ("Congo, Dem. Rep.", "Democratic Republic of the Congo"),
+        ("Egypt, Arab Rep.", "Egypt"),
+        ("Gambia, The", "Gambia"),
+    ],
+)
+def test_qualified_names_with_commas_resolve(name, expected):
+    assert normalize_state(name) == expected

@@ -359,6 +359,35 @@ def _is_joint(value: str) -> bool:
     return len(found) >= 2
 
 
+# Words of formal-name qualifiers ("Iran, Islamic Rep.", "Congo, Dem. Rep.").
+_QUALIFIER_WORDS = frozenset(
+    "republic rep of islamic democratic dem peoples people federal federated "
+    "states state plurinational bolivarian united kingdom arab socialist "
+    "principality grand duchy sultanate commonwealth independent hashemite "
+    "union and".split()
+)
+_PARTS = re.compile(r"\s*[,;/|]\s*")
+
+
+def _has_unknown_part(value: str) -> bool:
+    """Whether a list-like value has a part that is neither a State nor a qualifier.
+
+    "Chile, Westerosia" names an unknown entity beside Chile: country_converter
+    would find Chile inside it and drop the rest, so such values stay
+    unresolved. "Iran, Islamic Rep." is a State with its qualifier.
+    """
+    parts = [p for p in _PARTS.split(html.unescape(value)) if p.strip()]
+    if len(parts) < 2:
+        return False
+    index = _index()
+    for part in parts:
+        key = _fold(part)
+        if key in index or set(key.split()) <= _QUALIFIER_WORDS:
+            continue
+        return True
+    return False
+
+
 def _lookup_uncached(value: str) -> str | None:
     index = _index()
     stripped = value.strip()
@@ -370,7 +399,7 @@ def _lookup_uncached(value: str) -> str | None:
     for key in keys:
         if key in index:
             return index[key]
-    if _is_joint(value):
+    if _is_joint(value) or _has_unknown_part(value):
         return None
     ranked = _by_ratio(keys[0])
     iso3 = _by_converter(html.unescape(value).strip())
