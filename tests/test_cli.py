@@ -434,3 +434,11 @@ def test_report_with_themes_only(capsys, tmp_path, demo_sur, demo_theme):
     assert code == 0, err
     text = path.read_text(encoding="utf-8")
     assert demo_theme in text and "SYNTHETIC" in text
+
+
+def test_every_score_component_has_a_short_header():
+    from upr_targets._cli import _SHORT
+    from upr_targets._ranking import COMPONENTS
+
+    assert set(COMPONENTS) <= set(_SHORT)
+    assert len(set(_SHORT.values())) == len(_SHORT)

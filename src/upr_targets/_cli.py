@@ -622,6 +622,7 @@ _SHORT = {
     "sur_interest": "sur",
     "sur_theme_interest": "sur+th",
     "region_interest": "region",
+    "theme_region_interest": "reg+th",
     "regional_group": "rgroup",
     "bloc_ties": "blocs",
     "acceptance_history": "accept",
