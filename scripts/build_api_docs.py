@@ -25,22 +25,27 @@ from numpydoc.docscrape import NumpyDocString
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "docs" / "api.md"
 
-# module -> section title, in reading order (modules not listed go last)
+# module (or package) -> section title, in reading order (others go last)
 SECTIONS = {
-    "_loaders": "Loading data",
-    "_load_report": "Loading data",
-    "_demo": "Demo data",
-    "_schema": "The normalized table",
-    "_states": "States and regional groups",
-    "_calendar": "UPR calendar",
-    "_themes": "Themes",
-    "_text": "Matching free text",
-    "_ranking": "Ranking",
-    "_acceptance": "Acceptance",
-    "_backtest": "Backtest",
-    "_plotting": "Plots",
-    "_report": "Reports",
-    "_errors": "Errors and warnings",
+    "upr_targets.io": "Loading data",
+    "upr_targets.datasets": "Demo data",
+    "upr_targets._schema": "The normalized table",
+    "upr_targets.reference._states": "States and regional groups",
+    "upr_targets.reference._names": "States and regional groups",
+    "upr_targets.reference._groups": "States and regional groups",
+    "upr_targets.reference._calendar": "UPR calendar",
+    "upr_targets.reference._themes": "Themes",
+    "upr_targets.reference._crosswalk": "Themes",
+    "upr_targets.reference._deprecated": "Former names",
+    "upr_targets._matcher": "Matching free text",
+    "upr_targets._matching": "Matching free text",
+    "upr_targets._components": "Ranking",
+    "upr_targets._ranking": "Ranking",
+    "upr_targets._acceptance": "Acceptance",
+    "upr_targets._backtest": "Backtest",
+    "upr_targets.plotting": "Plots",
+    "upr_targets.report": "Reports",
+    "upr_targets._errors": "Errors and warnings",
 }
 
 _TEXT_SECTIONS = ("Notes", "Warnings", "References")
@@ -231,9 +236,13 @@ def _bases(cls: type) -> str:
     return " — based on " + ", ".join(f"`{b.__name__}`" for b in bases)
 
 
-def _section_of(obj: object) -> str:
-    module = getattr(obj, "__module__", None) or ""
-    return SECTIONS.get(module.rsplit(".", 1)[-1], "")
+def _section_of(module: str) -> str:
+    """The section of a module: its own entry, else its package's."""
+    while module:
+        if module in SECTIONS:
+            return SECTIONS[module]
+        module = module.rpartition(".")[0]
+    return ""
 
 
 def build() -> str:
@@ -245,14 +254,13 @@ def build() -> str:
     }
     other: list[str] = []
     constants_module = {
-        name: "_schema" for name in ("COLUMNS", "RESPONSES", "REGIONAL_GROUPS")
-    } | {"FORMATS": "_loaders"}
+        name: "upr_targets._schema"
+        for name in ("COLUMNS", "RESPONSES", "REGIONAL_GROUPS")
+    } | {"FORMATS": "upr_targets.io._formats"}
     for name in sorted(upr_targets.__all__, key=str.lower):
         obj = getattr(upr_targets, name)
-        if name in constants_module:
-            section = SECTIONS[constants_module[name]]
-        else:
-            section = _section_of(obj)
+        module = constants_module.get(name) or getattr(obj, "__module__", "") or ""
+        section = _section_of(module)
         (by_section[section] if section else other).append(name)
     if other:
         by_section["Other"] = other
@@ -282,11 +290,7 @@ def build() -> str:
         out.append(f"## {title}\n")
         for name in names:
             out.append(f'<a id="{_anchor(name)}"></a>\n')
-            module_name = (
-                f"upr_targets.{constants_module[name]}"
-                if name in constants_module
-                else ""
-            )
+            module_name = constants_module.get(name, "")
             obj = getattr(upr_targets, name)
             out.append(_render(name, obj, module_name).rstrip() + "\n")
     text = "\n".join(out)

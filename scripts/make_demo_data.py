@@ -1,6 +1,6 @@
 """Write the bundled synthetic demo data, src/upr_targets/data/demo.csv.gz.
 
-Run from the repository root after changing the generator (upr_targets._demo)
+Run from the repository root after changing the generator (upr_targets.datasets)
 or the reference data it uses (States, calendar, themes)::
 
     python scripts/make_demo_data.py
@@ -14,7 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from upr_targets._demo import make_demo, write_demo_csv
+from upr_targets.datasets._demo import write_demo_csv
+from upr_targets.datasets._generator import make_demo
 
 SEED = 20080407  # the first UPR Working Group session opened on 7 April 2008
 N_ROWS = 20_000

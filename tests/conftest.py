@@ -55,3 +55,50 @@ def demo():
     import upr_targets
 
     return upr_targets.load_demo()
+
+
+# Fitted objects, shared by every test that only reads them (fitting is the slow
+# part of most tests): do not change them in a test.
+
+
+@pytest.fixture(scope="session")
+def small_recs():
+    """A 400-row real table (see ``_support.tables``)."""
+    from _support.tables import small_table
+
+    return small_table()
+
+
+@pytest.fixture(scope="session")
+def small_ranker(small_recs):
+    import upr_targets
+
+    return upr_targets.TargetRanker().fit(small_recs)
+
+
+@pytest.fixture(scope="session")
+def demo_ranker(demo):
+    import upr_targets
+
+    return upr_targets.TargetRanker().fit(demo)
+
+
+@pytest.fixture(scope="session")
+def upr_info_ranker(upr_info):
+    import upr_targets
+
+    return upr_targets.TargetRanker().fit(upr_info)
+
+
+@pytest.fixture(scope="session")
+def demo_matcher(demo):
+    import upr_targets
+
+    return upr_targets.ThemeMatcher().fit(demo)
+
+
+@pytest.fixture(scope="session")
+def demo_acceptance(demo):
+    import upr_targets
+
+    return upr_targets.AcceptanceModel().fit(demo)

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from upr_targets import BacktestResult, TargetRanker, UPRDataWarning, backtest
-from upr_targets._backtest import BASELINES, METRICS, _metrics, _queries
+from upr_targets._backtest import BASELINES, METRICS, _metrics
 from upr_targets._features import build_tensors
+from upr_targets._reviews import review_queries as _queries
 
 
 def test_metrics_by_hand():
@@ -97,26 +98,6 @@ def test_learned_weights_use_only_history(demo):
         baselines=("theme_volume",),
     )
     assert set(res.summary["method"]) == {"ranker", "theme_volume"}
-
-
-def test_plot(demo_result):
-    import matplotlib.pyplot as plt
-
-    ax = demo_result.plot()
-    assert ax is not None
-    plt.close("all")
-
-
-def test_plot_calls_plotting(demo_result, monkeypatch):
-    import upr_targets._plotting as plotting
-
-    seen = {}
-    monkeypatch.setattr(
-        plotting,
-        "plot_backtest",
-        lambda result, metric=None, ax=None: seen.update(r=result) or "ax",
-    )
-    assert demo_result.plot() == "ax" and seen["r"] is demo_result
 
 
 def test_upr_info_backtest_session_14(upr_info):

@@ -3,46 +3,85 @@
 Load the public record of UPR recommendations, match an NGO's issues to
 themes, rank the States most likely to take them up, explain every score and
 prove the ranking by backtesting it on later sessions.
+
+The public names below are imported on first use, so that ``import
+upr_targets`` (and ``upr-targets --help``) stay fast: scikit-learn, SciPy,
+matplotlib, Jinja2, pypdf and python-docx load only when a name that needs
+them is used.
 """
 
-from ._acceptance import AcceptanceModel
-from ._backtest import BacktestResult, backtest
-from ._calendar import calendar, cycle_of_session, next_review, sessions
-from ._demo import load_demo, make_demo
-from ._errors import (
-    LoadError,
-    SchemaError,
-    UnknownFormatError,
-    UnknownStateError,
-    UnknownThemeError,
-    UPRDataWarning,
-    UPRTargetsError,
-)
-from ._loaders import FORMATS, LoadReport, load_recommendations
-from ._plotting import (
-    plot_acceptance,
-    plot_backtest,
-    plot_interest_heatmap,
-    plot_ranking,
-)
-from ._ranking import TargetRanker
-from ._report import Report, build_report, write_report
-from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate
-from ._states import normalize_group, normalize_state, states
-from ._text import ThemeMatcher, match_themes, similar_recommendations
-from ._themes import normalize_theme, theme_crosswalk, themes
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# public name -> module that defines it (relative to this package)
+_LAZY: dict[str, str] = {
+    # errors and warnings
+    "LoadError": "._errors",
+    "SchemaError": "._errors",
+    "UnknownFormatError": "._errors",
+    "UnknownStateError": "._errors",
+    "UnknownThemeError": "._errors",
+    "UPRDataWarning": "._errors",
+    "UPRTargetsError": "._errors",
+    # the normalized table
+    "COLUMNS": "._schema",
+    "REGIONAL_GROUPS": "._schema",
+    "RESPONSES": "._schema",
+    "schema_table": "._schema",
+    "validate": "._schema",
+    # reference data
+    "list_states": ".reference",
+    "list_themes": ".reference",
+    "list_reviews": ".reference",
+    "list_sessions": ".reference",
+    "normalize_state": ".reference",
+    "normalize_group": ".reference",
+    "normalize_theme": ".reference",
+    "theme_crosswalk": ".reference",
+    "cycle_of_session": ".reference",
+    "next_review": ".reference",
+    "states": ".reference",
+    "themes": ".reference",
+    "calendar": ".reference",
+    "sessions": ".reference",
+    # reading data
+    "FORMATS": ".io",
+    "LoadReport": ".io",
+    "load_recommendations": ".io",
+    "load_demo": ".datasets",
+    "make_demo": ".datasets",
+    # analysis
+    "ThemeMatcher": "._matcher",
+    "match_themes": "._matching",
+    "similar_recommendations": "._matching",
+    "component_table": "._components",
+    "TargetRanker": "._ranking",
+    "AcceptanceModel": "._acceptance",
+    "BacktestResult": "._backtest",
+    "backtest": "._backtest",
+    # plots and reports
+    "plot_acceptance": ".plotting",
+    "plot_backtest": ".plotting",
+    "plot_interest_heatmap": ".plotting",
+    "plot_ranking": ".plotting",
+    "Report": ".report",
+    "build_report": ".report",
+    "write_report": ".report",
+}
+
 __all__ = [
-    "COLUMNS",
-    "FORMATS",
-    "REGIONAL_GROUPS",
-    "RESPONSES",
     "AcceptanceModel",
     "BacktestResult",
+    "COLUMNS",
+    "FORMATS",
     "LoadError",
     "LoadReport",
+    "REGIONAL_GROUPS",
+    "RESPONSES",
     "Report",
     "SchemaError",
     "TargetRanker",
@@ -55,7 +94,12 @@ __all__ = [
     "backtest",
     "build_report",
     "calendar",
+    "component_table",
     "cycle_of_session",
+    "list_reviews",
+    "list_sessions",
+    "list_states",
+    "list_themes",
     "load_demo",
     "load_recommendations",
     "make_demo",
@@ -77,3 +121,59 @@ __all__ = [
     "validate",
     "write_report",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'upr_targets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+if TYPE_CHECKING:  # what type checkers and IDEs see
+    from ._acceptance import AcceptanceModel
+    from ._backtest import BacktestResult, backtest
+    from ._components import component_table
+    from ._errors import (
+        LoadError,
+        SchemaError,
+        UnknownFormatError,
+        UnknownStateError,
+        UnknownThemeError,
+        UPRDataWarning,
+        UPRTargetsError,
+    )
+    from ._matching import ThemeMatcher, match_themes, similar_recommendations
+    from ._ranking import TargetRanker
+    from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate
+    from .datasets import load_demo, make_demo
+    from .io import FORMATS, LoadReport, load_recommendations
+    from .plotting import (
+        plot_acceptance,
+        plot_backtest,
+        plot_interest_heatmap,
+        plot_ranking,
+    )
+    from .reference import (
+        calendar,
+        cycle_of_session,
+        list_reviews,
+        list_sessions,
+        list_states,
+        list_themes,
+        next_review,
+        normalize_group,
+        normalize_state,
+        normalize_theme,
+        sessions,
+        states,
+        theme_crosswalk,
+        themes,
+    )
+    from .report import Report, build_report, write_report

@@ -1,8 +1,7 @@
-"""``python -m upr_targets``: the same as the ``upr-targets`` command."""
+"""``python -m upr_targets``: the ``upr-targets`` command."""
 
 import sys
 
-from ._cli import main
+from .cli import main
 
-if __name__ == "__main__":
-    sys.exit(main())
+sys.exit(main())

@@ -8,7 +8,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ._errors import SchemaError
-from ._features import _codes, theme_matrix
+from ._features import codes_of, theme_matrix
 from ._schema import validate
 
 _BLOCKS = ("sur", "recommending_state", "rs_group", "sur_group", "action_category")
@@ -81,7 +81,7 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
                 vals = frame[block].astype("string")
             else:
                 vals = pd.Series(pd.NA, index=frame.index, dtype="string")
-            codes = _codes(vals, self.levels_[block])
+            codes = codes_of(vals, self.levels_[block])
             ok = codes >= 0
             mats.append(
                 sp.csr_matrix(
@@ -101,7 +101,7 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
                 key = sur + "|" + ac
             else:
                 key = pd.Series(pd.NA, index=frame.index, dtype="string")
-            codes = _codes(key, self.levels_["sur|action"])
+            codes = codes_of(key, self.levels_["sur|action"])
             ok = codes >= 0
             mats.append(
                 sp.csr_matrix(
@@ -117,6 +117,23 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
         Rows whose response is neither "supported" nor "noted"/"not
         supported" ("unclear") are left out of the fit and counted in
         ``n_unclear_``.
+
+        Parameters
+        ----------
+        recommendations : pandas.DataFrame
+            A normalized table (see ``upr_targets.schema_table()``).
+        y : None
+            Ignored: the target is the ``response`` column.
+
+        Returns
+        -------
+        AcceptanceModel
+            The fitted model.
+
+        Raises
+        ------
+        SchemaError
+            When the rows do not hold both supported and noted responses.
         """
         from sklearn.linear_model import LogisticRegression
 
@@ -173,18 +190,46 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Probabilities ``[P(noted), P(supported)]`` of each row.
 
-        ``X`` holds any of ``sur, recommending_state, rs_group, sur_group,
-        action_category`` and ``themes`` (lists) or ``theme`` (str); missing
-        columns or unknown values fall back to the other effects.
+        Parameters
+        ----------
+        X : pandas.DataFrame
+            Any of the columns ``sur, recommending_state, rs_group,
+            sur_group, action_category`` and ``themes`` (lists) or ``theme``
+            (str); missing columns or unknown values fall back to the other
+            effects.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape (n, 2); the second column is P(supported).
         """
         return self.model_.predict_proba(self._design(X))
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
-        """True where support is more likely than not."""
+        """Whether each recommendation is more likely supported than not.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame
+            As for :meth:`predict_proba`.
+
+        Returns
+        -------
+        numpy.ndarray
+            Booleans: P(supported) >= 0.5.
+        """
         return self.predict_proba(X)[:, 1] >= 0.5
 
     def evaluate(self, recommendations: pd.DataFrame, n_bins: int = 10) -> pd.DataFrame:
         """Log-loss, Brier score and AUC on a table, with a calibration table.
+
+        Parameters
+        ----------
+        recommendations : pandas.DataFrame
+            A normalized table with known responses (rows whose response is
+            "unclear" are left out).
+        n_bins : int
+            Bins of predicted probability in the calibration table.
 
         Returns
         -------

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ._features import CountTensors
-from ._ranking import TargetRanker, component_stack
+from ._ranking import TargetRanker
+from ._reviews import iter_reviews, review_queries
 
 METRICS: tuple[str, ...] = ("ndcg@10", "precision@10", "recall@20", "map")
 """Metric names with the default ``k=10`` (recall is cut at ``2 * k``)."""
@@ -45,60 +46,6 @@ BASELINES: tuple[str, ...] = (
   number of such recommendations, then the other States by theme volume
   (identical to ``theme_volume`` at a first review).
 """
-
-
-def _queries(X: CountTensors, sessions, min_relevant: int = 2) -> pd.DataFrame:
-    """Every (sur, session, theme) with at least ``min_relevant`` recommending States.
-
-    Columns ``sur`` and ``theme`` are indices into the tensors, ``relevant``
-    an array of State indices.
-    """
-    T, P = len(X.themes), len(X.sessions)
-    coo = X.dyad_theme.tocoo()
-    sur, theme = np.divmod(coo.row, T)
-    rs, p = np.divmod(coo.col, P)
-    session = X.sessions[p]
-    keep = np.isin(session, np.asarray(list(sessions), dtype=np.int64))
-    sur, session, theme, rs = sur[keep], session[keep], theme[keep], rs[keep]
-    own = rs != sur
-    sur, session, theme, rs = sur[own], session[own], theme[own], rs[own]
-    order = np.lexsort((rs, theme, session, sur))
-    sur, session, theme, rs = sur[order], session[order], theme[order], rs[order]
-    if len(rs):
-        new = np.r_[
-            True, (np.diff(sur) != 0) | (np.diff(session) != 0) | (np.diff(theme) != 0)
-        ]
-    else:
-        new = np.zeros(0, dtype=bool)
-    starts = np.flatnonzero(new)
-    out = pd.DataFrame(
-        {"sur": sur[starts], "session": session[starts], "theme": theme[starts]}
-    )
-    out["relevant"] = np.split(rs, starts[1:]) if len(starts) else []
-    out["n_relevant"] = out["relevant"].map(len).astype(np.int64)
-    return out[out["n_relevant"] >= min_relevant].reset_index(drop=True)
-
-
-def _iter_reviews(ranker: TargetRanker, queries: pd.DataFrame):
-    """Components of every query, one review (SuR, session) at a time.
-
-    Yields ``(group, q, comp, relevant, candidates)``: the queries of the
-    review, its :class:`QueryCounts`, components (Q, S, F), relevant States
-    restricted to the candidates (Q, C) and the candidates' indices (C,).
-    """
-    X = ranker.tensors_
-    S = len(X.states)
-    for (sur, session), grp in queries.groupby(["sur", "session"], sort=True):
-        q = ranker._query(sur, session)
-        th = grp["theme"].to_numpy()
-        cand = X.is_candidate.copy()
-        cand[sur] = False
-        ci = np.flatnonzero(cand)
-        rel = np.zeros((len(th), S), dtype=bool)
-        for i, r in enumerate(grp["relevant"]):
-            rel[i, r] = True
-        comp = component_stack(X, q, th, ranker.smoothing)
-        yield grp, q, comp, rel[:, ci], ci
 
 
 def _metrics(
@@ -145,6 +92,10 @@ class BacktestResult:
         its bootstrap 95% interval and the share of queries it wins.
     params : dict
         How the backtest was run.
+
+    See Also
+    --------
+    upr_targets.plot_backtest : the methods' mean metric with intervals.
     """
 
     def __init__(self, per_query, summary, comparison, params):
@@ -186,17 +137,6 @@ class BacktestResult:
             )
         return html_out
 
-    def plot(self, metric: str | None = None, ax=None):
-        """Plot the methods' mean metric with intervals (see ``plot_backtest``).
-
-        ``metric`` defaults to NDCG at the backtest's cut-off.
-        """
-        if metric is None:
-            metric = f"ndcg@{self.params.get('k', 10)}"
-        from ._plotting import plot_backtest
-
-        return plot_backtest(self, metric=metric, ax=ax)
-
 
 def _bootstrap(values: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
     n = len(values)
@@ -207,7 +147,7 @@ def _bootstrap(values: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
     return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
 
 
-def _baseline_scores(X: CountTensors, q, themes: np.ndarray, tiebreak_scale=1.0):
+def _baseline_scores(X: CountTensors, q, themes: np.ndarray):
     """Scores (Q, S) of every baseline for the queries of one review."""
     p = q.p
     S = len(X.states)
@@ -297,7 +237,7 @@ def backtest(
         )
     ranker.fit(recommendations)
     X = ranker.tensors_
-    queries = _queries(X, test_sessions, min_relevant=min_relevant)
+    queries = review_queries(X, test_sessions, min_relevant=min_relevant)
     if themes is not None:
         keep = ranker._theme_indices(themes)
         queries = queries[queries["theme"].isin(keep)].reset_index(drop=True)
@@ -305,9 +245,16 @@ def backtest(
     S = len(X.states)
     tiebreak = rng.permutation(S).astype(float)
     rows = []
-    for grp, q, comp, rel, ci in _iter_reviews(ranker, queries):
+    reviews = iter_reviews(
+        X,
+        queries,
+        half_life=ranker.half_life,
+        recent=ranker.recent,
+        smoothing=ranker.smoothing,
+    )
+    for grp, q, comp, rel, ci in reviews:
         th = grp["theme"].to_numpy()
-        methods = {"ranker": ranker._scores(comp, q.before_session)}
+        methods = {"ranker": ranker.scores(comp, q.before_session)}
         base = _baseline_scores(X, q, th)
         for name in baselines:
             if name in base:

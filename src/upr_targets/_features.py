@@ -22,6 +22,7 @@ import scipy.sparse as sp
 
 from ._errors import UPRDataWarning
 from ._schema import REGIONAL_GROUPS
+from .reference._states import memberships_by_iso3
 
 GROUPS: tuple[str, ...] = (*REGIONAL_GROUPS, "")
 """Regional group codes used in the tensors; the last one means unknown."""
@@ -98,7 +99,7 @@ class CountTensors:
         return int(got[-1]) if got.size else None
 
 
-def _codes(values: pd.Series, categories: np.ndarray) -> np.ndarray:
+def codes_of(values: pd.Series, categories: np.ndarray) -> np.ndarray:
     """Position of each value in ``categories`` (-1 when absent or missing)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     pos = pd.Index(categories).get_indexer(pd.Index(uniques)).astype(np.int64)
@@ -127,27 +128,16 @@ def _first_values(
     return out
 
 
-def _bloc_matrix(names: np.ndarray, iso3: np.ndarray):
-    """Bloc memberships from ``upr_targets.states()``; empty when unavailable."""
-    try:
-        from ._states import states
-
-        table = states()
-    except Exception:  # the States table is optional for the ranker
-        return sp.csr_matrix((len(names), 0)), np.array([], dtype=object)
-    table = table[["name", "iso3", "memberships"]].copy()
-    by_name = dict(zip(table["name"], table["memberships"], strict=False))
-    by_iso = dict(zip(table["iso3"], table["memberships"], strict=False))
-    lists = []
-    for name, code in zip(names, iso3, strict=True):
-        m = by_iso.get(code, by_name.get(name))
-        lists.append(list(m) if isinstance(m, list | tuple | np.ndarray) else [])
+def _bloc_matrix(iso3: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(S, B) bloc memberships of the States (by ISO3) and the bloc names."""
+    by_iso3 = memberships_by_iso3()
+    lists = [sorted(by_iso3.get(code, ())) for code in iso3]
     blocs = np.array(sorted({b for m in lists for b in m}), dtype=object)
     pos = {b: i for i, b in enumerate(blocs)}
     rows = np.repeat(np.arange(len(lists)), [len(m) for m in lists])
     cols = np.array([pos[b] for m in lists for b in m], dtype=np.int64)
     mat = sp.csr_matrix(
-        (np.ones(len(cols)), (rows, cols)), shape=(len(names), len(blocs))
+        (np.ones(len(cols)), (rows, cols)), shape=(len(iso3), len(blocs))
     )
     return mat, blocs
 
@@ -158,7 +148,7 @@ def theme_matrix(themes: pd.Series, labels: np.ndarray) -> sp.csr_matrix:
     values = exploded.to_numpy(dtype=object)
     present = pd.notna(values)
     rows = exploded.index.to_numpy()[present]
-    cols = _codes(values[present], labels)
+    cols = codes_of(values[present], labels)
     keep = cols >= 0
     mat = sp.csr_matrix(
         (np.ones(keep.sum()), (rows[keep], cols[keep])),
@@ -197,14 +187,14 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
     session_all = df["session"].to_numpy(dtype=float, na_value=np.nan)[placed]
     sessions = np.unique(session_all.astype(np.int64))
     S, T, P, G = len(names), len(theme_labels), len(sessions), len(GROUPS)
-    rs_all, su_all = _codes(rs_name, names), _codes(df["sur"], names)
+    rs_all, su_all = codes_of(rs_name, names), codes_of(df["sur"], names)
     rs, su = rs_all[placed], su_all[placed]
     ps = np.searchsorted(sessions, session_all.astype(np.int64))
     codes = {"recommending_state": rs_all, "sur": su_all}
     first_group = _first_values(
         df, codes, {"recommending_state": "rs_group", "sur": "sur_group"}, len(names)
     )
-    group = _codes(first_group, np.array(GROUPS[:-1], dtype=object))
+    group = codes_of(first_group, np.array(GROUPS[:-1], dtype=object))
     group[group < 0] = len(GROUPS) - 1
     iso3 = _first_values(
         df, codes, {"recommending_state": "rs_iso3", "sur": "sur_iso3"}, len(names)
@@ -242,7 +232,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         (np.ones(len(r)), (su[r] * T + t, rs[r] * P + ps[r])), shape=(S * T, S * P)
     )
     dyad_theme.sum_duplicates()
-    blocs, bloc_names = _bloc_matrix(names, iso3)
+    blocs, bloc_names = _bloc_matrix(iso3)
     is_candidate = np.zeros(S, dtype=bool)
     is_candidate[np.unique(rs)] = True
     return CountTensors(
@@ -305,7 +295,6 @@ class QueryCounts:
     supported_all: np.ndarray  # (S,) supported recs by rs, all SuRs
     sur_theme_received: np.ndarray  # (T,) recs on each theme the SuR received
     sur_theme_supported: np.ndarray  # (T,) of which it supported
-    total_all_weight: float  # total recommendations before, all States
 
 
 def query_counts(
@@ -373,5 +362,4 @@ def query_counts(
         supported_all=supported_all,
         sur_theme_received=X.sur_theme_cum[sur, :, p].astype(float),
         sur_theme_supported=X.sur_theme_supported_cum[sur, :, p].astype(float),
-        total_all_weight=float(total.sum()),
     )

@@ -184,6 +184,11 @@ _BY_NAME = {c.name: c for c in COLUMNS}
 def schema_table() -> pd.DataFrame:
     """Return the schema as a DataFrame (name, dtype, required, nullable, description).
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per column of the normalized table, in table order.
+
     Examples
     --------
     >>> from upr_targets import schema_table

@@ -1,0 +1,74 @@
+"""Plain-language reasons for a ranking's rows, from its evidence columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["GROUP_NAMES", "explanations"]
+
+GROUP_NAMES = {
+    "African": "African Group",
+    "Asia-Pacific": "Asia-Pacific Group",
+    "Eastern European": "Eastern European Group",
+    "GRULAC": "GRULAC",
+    "WEOG": "WEOG",
+}
+"""How the reasons name each regional group."""
+
+
+def explanations(
+    ranking: pd.DataFrame,
+    sur: str,
+    themes: list[str],
+    *,
+    recent: int,
+    sur_group: str | None,
+) -> list[str]:
+    """One reason per row of ``ranking`` (the evidence columns of ``rank``).
+
+    Parameters
+    ----------
+    ranking : pandas.DataFrame
+        Rows of :meth:`TargetRanker.rank` (its evidence columns).
+    sur : str
+        The State under review.
+    themes : list of str
+        The query's themes (empty: all recommendations count).
+    recent : int
+        Sessions counted in ``n_theme_recs_recent``.
+    sur_group : str or None
+        The SuR's regional group, named in the reasons when there are themes.
+
+    Returns
+    -------
+    list of str
+        Clauses separated by "; ".
+    """
+    on = "on " + " / ".join(themes) if themes else "in all"
+    region = GROUP_NAMES.get(sur_group, sur_group) if themes and sur_group else None
+    lines = []
+    for r in ranking.itertuples(index=False):
+        to = f"{r.n_theme_to_sur} to {sur}"
+        if region is not None:
+            to += f", {r.n_theme_to_region} to States of the {region}"
+        parts = [
+            f"Made {r.n_theme_recs} recommendation{'s' * (r.n_theme_recs != 1)} "
+            f"{on} ({r.n_theme_recs_recent} in the last {recent} sessions, {to})"
+        ]
+        if r.n_to_sur_previous_review:
+            parts.append(
+                f"{r.n_to_sur_previous_review} recommendations at {sur}'s "
+                "previous review"
+            )
+        if r.n_to_sur:
+            parts.append(
+                f"{sur} supported {r.acceptance:.0%} of its {r.n_to_sur} "
+                "recommendations"
+            )
+        ties = list(r.shared_blocs)
+        if r.same_group and isinstance(r.group, str):
+            ties = [GROUP_NAMES.get(r.group, r.group), *ties]
+        if ties:
+            parts.append("fellow " + "/".join(ties) + " member")
+        lines.append("; ".join(parts))
+    return lines

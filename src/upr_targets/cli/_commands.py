@@ -1,0 +1,255 @@
+"""The subcommands: each a thin layer over the public API it names in its help."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..reference import list_states, normalize_group, normalize_state
+from ._data import load_data, note_resolved, resolve_sur, resolve_themes
+from ._parser import PROG
+from ._terminal import (
+    cell,
+    comparison_lines,
+    components_of,
+    err,
+    for_export,
+    format_backtest,
+    format_ranking,
+    format_table,
+    progress,
+    short_header,
+    terminal_width,
+    write_text,
+)
+
+__all__ = ["COMMANDS", "UsageError"]
+
+
+class UsageError(Exception):
+    """A combination of options that argparse cannot check by itself."""
+
+
+def is_synthetic(recs: pd.DataFrame) -> bool:
+    """Whether the table is (or holds) the synthetic demo data."""
+    return bool((recs["source"] == "demo").any())
+
+
+def fitted_ranker(recs: pd.DataFrame):
+    """A :class:`TargetRanker` fitted on ``recs`` (with a progress line)."""
+    from .._ranking import TargetRanker
+
+    with progress("Fitting the ranker"):
+        return TargetRanker().fit(recs)
+
+
+def _cmd_rank(args: argparse.Namespace) -> int:
+    if not args.theme and not args.issue:
+        raise UsageError("rank needs at least one --issue TEXT or --theme LABEL")
+    sur = resolve_sur(args.sur)
+    themes = resolve_themes(args.theme)
+    fmt = args.format
+    if fmt is None:
+        suffix = args.out.suffix.lower() if args.out else ""
+        fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
+    recs = load_data(args)
+    ranker = fitted_ranker(recs)
+    matched = {issue: ranker.themes_for(issue) for issue in args.issue}
+    for issue, found in matched.items():
+        if found:
+            err(f"Issue {issue!r} -> themes: {', '.join(found)}")
+        else:
+            err(
+                f"Issue {issue!r} -> themes: (none); name the theme with --theme "
+                f"LABEL (`{PROG} themes TEXT` suggests labels)"
+            )
+    query = list(dict.fromkeys([*themes, *(t for f in matched.values() for t in f)]))
+    ranking = ranker.rank(
+        sur,
+        themes=query or None,
+        before_session=args.before_session,
+        top=args.top,
+    )
+    if fmt in ("csv", "json"):
+        if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
+            text = for_export(ranking).to_csv(index=False)
+        else:  # lists stay JSON arrays
+            records = json.loads(ranking.to_json(orient="records", force_ascii=False))
+            text = json.dumps(records, indent=2, ensure_ascii=False)
+        write_text(text, args.out)
+        return 0
+    width = 100 if args.out else terminal_width()
+    lines = []
+    if is_synthetic(recs):
+        lines.append(
+            "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
+        )
+    themes_used = query
+    title = f"States to lobby before the review of {sur}"
+    lines.append(title + (" on: " + "; ".join(themes_used) if themes_used else ""))
+    if not themes_used:
+        lines.append("(no theme: every recommendation counts as on-topic)")
+    if args.before_session:
+        lines.append(f"(evidence from sessions before {args.before_session} only)")
+    lines.append("")
+    if len(ranking) == 0:
+        lines.append("No State in the data: nothing to rank.")
+        write_text("\n".join(lines), args.out)
+        return 0
+    table, hidden = format_ranking(ranking, width=width, themes=themes_used)
+    lines.append(table)
+    shown = [c for c in components_of(ranking) if c not in hidden]
+    lines.append("")
+    legend = ", ".join(
+        f"{short_header(c)} = {c}" for c in shown if short_header(c) != c
+    )
+    note = (
+        "score = sum of the components (weighted); "
+        + (f"{legend}." if legend else "")
+        + (f" Not shown: {', '.join(hidden)} (use --format csv)." if hidden else "")
+    )
+    lines.extend(textwrap.wrap(note, width=width))
+    write_text("\n".join(lines), args.out)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ..report import build_report
+
+    out: Path = args.out
+    if out.suffix.lower() not in {".html", ".htm", ".md", ".markdown", ".xlsx"}:
+        raise UsageError(
+            f"--out {out}: unknown report format {out.suffix!r}; use .html, .md or .xlsx"
+        )
+    if not args.issue and not args.theme:
+        raise UsageError("report needs at least one --issue TEXT or --theme LABEL")
+    if len(args.issue) > 4:
+        raise UsageError(
+            f"{len(args.issue)} issues given; a report takes at most four (the "
+            "advocacy guides advise a few priority issues per review)"
+        )
+    sur = resolve_sur(args.sur)
+    themes = resolve_themes(args.theme)
+    recs = load_data(args)
+    start = time.perf_counter()
+    with progress("Building the report"):
+        report = build_report(
+            recs, sur, list(args.issue) or None, themes=themes or None, top=args.top
+        )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        report.save(out)
+    took = time.perf_counter() - start
+    size = out.stat().st_size if out.exists() else 0
+    print(f"Wrote {out} ({size / 1024:,.0f} KB) in {took:.1f} s")
+    return 0
+
+
+def _cmd_backtest(args: argparse.Namespace) -> int:
+    from .._backtest import backtest
+
+    recs = load_data(args)
+    if is_synthetic(recs):
+        print(
+            "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
+        )
+    sessions = session_ranges(args.test_sessions)
+    with progress(f"Backtesting on sessions {sessions}"):
+        result = backtest(recs, test_sessions=args.test_sessions, k=args.k)
+    width = terminal_width()
+    n = result.params["n_queries"]
+    head = f"Backtest on sessions {sessions}, k = {args.k}"
+    print(head + (f": {n} queries (review x theme)" if n is not None else ""))
+    print(format_backtest(result.summary, width=width))
+    for line in comparison_lines(result, metric=f"ndcg@{args.k}"):
+        print("\n".join(textwrap.wrap(line, width=width)))
+    if args.out is not None:
+        out: Path = args.out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".csv":
+            table = result.per_query
+            for_export(result.summary if table is None else table).to_csv(
+                out, index=False
+            )
+        else:
+            import matplotlib
+
+            matplotlib.use("Agg")
+            import matplotlib.pyplot as plt
+
+            from ..plotting import plot_backtest
+
+            ax = plot_backtest(result, metric=f"ndcg@{args.k}")
+            ax.figure.savefig(out, bbox_inches="tight", dpi=150)
+            plt.close(ax.figure)
+        print(f"Wrote {out}")
+    return 0
+
+
+def session_ranges(sessions: Sequence[int]) -> str:
+    s = sorted(set(sessions))
+    if s and s == list(range(s[0], s[-1] + 1)) and len(s) > 1:
+        return f"{s[0]}-{s[-1]}"
+    return ",".join(map(str, s))
+
+
+_THEME_EXTRA = ("matched_keywords", "matched", "keywords", "closest_recommendation")
+
+
+def _cmd_themes(args: argparse.Namespace) -> int:
+    from .._matching import match_themes
+
+    text = " ".join(args.text)
+    with progress("Matching"):
+        matches = match_themes(text, top=args.top)
+    cols = [c for c in ("theme", "score") if c in matches.columns]
+    extra = [c for c in _THEME_EXTRA if c in matches.columns][:1]
+    view = matches[cols + extra]
+    if view.empty:
+        print(
+            f"No theme matches {text!r}; list the themes with upr_targets.list_themes()."
+        )
+        return 0
+    print(format_table(view, width=terminal_width(), wrap=extra[0] if extra else None))
+    return 0
+
+
+def _cmd_states(args: argparse.Namespace) -> int:
+    table = list_states()
+    query = " ".join(args.query)
+    if query:
+        name = normalize_state(query)
+        note_resolved(query, name, "")
+        row = table[table["name"] == name]
+        cols = [
+            c
+            for c in ("name", "official_name", "iso3", "group", "status", "memberships")
+            if c in row.columns
+        ]
+        for c in cols:
+            print(
+                f"{c:>14}: {cell(row[c].iloc[0]) if len(row) else (name if c == 'name' else '')}"
+            )
+        return 0
+    if args.group:
+        group = normalize_group(args.group)
+        table = table[table["group"] == group]
+    cols = [c for c in ("name", "iso3", "group", "status") if c in table.columns]
+    print(format_table(table[cols], width=terminal_width()))
+    print(f"{len(table)} States")
+    return 0
+
+
+COMMANDS = {
+    "rank": _cmd_rank,
+    "report": _cmd_report,
+    "backtest": _cmd_backtest,
+    "themes": _cmd_themes,
+    "states": _cmd_states,
+}
+"""The function that runs each subcommand."""

@@ -1,0 +1,107 @@
+"""What the commands read: the ``--data`` files (or the demo), ``--sur``, ``--theme``."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .._errors import LoadError, UnknownStateError, UnknownThemeError
+from ..datasets import load_demo
+from ..io import load_recommendations
+from ..reference import normalize_state, normalize_theme
+from ._parser import PROG
+from ._terminal import err, format_table, progress, terminal_width
+
+__all__ = [
+    "SYNTHETIC_NOTE",
+    "load_data",
+    "note_resolved",
+    "resolve_sur",
+    "resolve_themes",
+]
+
+SYNTHETIC_NOTE = (
+    "NOTE: no --data given, using the bundled SYNTHETIC demo data "
+    "(not real UPR recommendations)."
+)
+
+_GLOB = re.compile(r"[*?\[]")
+_SUMMARY_COLUMNS = (
+    "file",
+    "format",
+    "rows_read",
+    "rows_kept",
+    "rows_rejected",
+    "rows_flagged",
+)
+
+
+def load_data(args: argparse.Namespace) -> pd.DataFrame:
+    """Load --data files (printing the load summary) or the demo data."""
+    files: list[Path] = list(args.data)
+    if not files:
+        err(SYNTHETIC_NOTE)
+        with progress("Loading the demo data"):
+            df = load_demo()
+        return df
+    missing = [f for f in files if not f.exists() and not _GLOB.search(str(f))]
+    if missing:
+        raise LoadError(
+            f"File not found: {missing[0]} (given with --data); check the path"
+        )
+    label = f"Loading {len(files)} file{'s' if len(files) > 1 else ''}"
+    with progress(label):
+        df = load_recommendations([str(f) for f in files])
+    report = df.attrs["load_report"]
+    err("Load summary:")
+    err(format_table(report.summary[list(_SUMMARY_COLUMNS)], width=terminal_width()))
+    rejected = report.rejected
+    if len(rejected):
+        shown = rejected.head(5)
+        more = f", the first {len(shown)}" if len(rejected) > len(shown) else ""
+        err(f"Rejected rows ({len(rejected):,}{more}):")
+        err(format_table(shown, width=terminal_width(), wrap=shown.columns[-1]))
+        if more:
+            err(
+                "All of them: load_recommendations(...).attrs['load_report']"
+                ".rejected in Python."
+            )
+    return df
+
+
+def resolve_sur(name: str) -> str:
+    """Canonical name of the SuR; unknown names raise with suggestions."""
+    try:
+        resolved = normalize_state(name)
+    except UnknownStateError as exc:
+        exc.message = (
+            f"{exc.message} (given with --sur; list the names with `{PROG} states`)"
+        )
+        exc.args = (exc.message,)
+        raise
+    note_resolved(name, resolved, "--sur")
+    return resolved
+
+
+def note_resolved(given: str, resolved: str, option: str) -> None:
+    """Say on stderr when a name was read as a different one (alias, typo)."""
+    if " ".join(given.casefold().split()) != resolved.casefold():
+        err(f"{option} {given!r} read as {resolved!r}".lstrip())
+
+
+def resolve_themes(labels: Sequence[str]) -> list[str]:
+    out = []
+    for label in labels:
+        try:
+            resolved = normalize_theme(label)
+        except UnknownThemeError as exc:
+            exc.message = f"{exc.message} (given with --theme; find labels with `{PROG} themes TEXT`)"
+            exc.args = (exc.message,)
+            raise
+        note_resolved(label, resolved, "--theme")
+        out.append(resolved)
+    return out

@@ -1,0 +1,313 @@
+"""The ``upr-targets`` argument parser: subcommands, options, help and examples."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+__all__ = ["PROG", "build_parser", "session_range"]
+
+PROG = "upr-targets"
+
+_MAIN_EPILOG = """\
+examples:
+  upr-targets rank --sur "Sri Lanka" --issue "torture in detention"
+  upr-targets rank --sur Kenya --theme "Death penalty" --data sessions-1-5.csv
+  upr-targets report --sur Kenya --issue "child marriage" --out kenya.html
+  upr-targets backtest --data sessions-*.csv --test-sessions 13-17 --k 10
+  upr-targets themes "forced evictions of indigenous peoples"
+  upr-targets states "Untied Kingdom"
+
+Without --data the commands use the bundled SYNTHETIC demo data; pass your
+own exports (UPR Info, DIHR, UHRI) with --data FILE, once per file.
+"""
+
+_RANK_EPILOG = """\
+examples:
+  upr-targets rank --sur "Sri Lanka" --issue "torture in detention"
+  upr-targets rank --sur Kenya --theme "Women's rights" --theme "Death penalty"
+  upr-targets rank --sur Kenya --issue "child marriage" --data a.csv --data b.csv
+  upr-targets rank --sur Kenya --theme "Death penalty" --format csv --out rank.csv
+
+Python equivalent:
+  ranker = upr_targets.TargetRanker().fit(recommendations)
+  ranker.rank(sur, themes=..., issue_text=..., before_session=..., top=...)
+"""
+
+_REPORT_EPILOG = """\
+examples:
+  upr-targets report --sur Kenya --issue "child marriage" --out kenya.html
+  upr-targets report --sur Kenya --issue "death penalty" --out kenya.md
+  upr-targets report --sur Kenya --issue "torture" --data a.csv --out kenya.xlsx
+  upr-targets report --sur Kenya --theme "Death penalty" --out kenya.html
+
+The format follows the extension of --out: .html, .md or .xlsx.
+Python equivalent: upr_targets.build_report(recommendations, sur, issues).save(out)
+"""
+
+_BACKTEST_EPILOG = """\
+examples:
+  upr-targets backtest
+  upr-targets backtest --data a.csv --data b.csv --test-sessions 13-17 --k 10
+  upr-targets backtest --out backtest.png     # the plot
+  upr-targets backtest --out backtest.csv     # the per-query table
+
+For each test session and State under review, the ranker is fitted on the
+sessions before it and scored on which States actually made recommendations
+on the themes; the summary compares it with simple baselines.
+Python equivalent: upr_targets.backtest(recommendations, test_sessions=..., k=...)
+"""
+
+_THEMES_EPILOG = """\
+examples:
+  upr-targets themes "torture in police custody"
+  upr-targets themes "girls' access to school" --top 3
+
+Python equivalent: upr_targets.match_themes(text, top=...)
+"""
+
+_STATES_EPILOG = """\
+examples:
+  upr-targets states                 # every State, its ISO code and group
+  upr-targets states "Untied Kingdom"  # resolve a name (suggests close names)
+  upr-targets states --group WEOG
+
+Python equivalent: upr_targets.states(), upr_targets.normalize_state(name)
+"""
+
+
+# --------------------------------------------------------------------------
+# argument parsing
+
+
+def session_range(text: str) -> list[int]:
+    """Parse '13-17', '13,15,17' or '13' into a list of session numbers."""
+    out: list[int] = []
+    try:
+        for part in text.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if "-" in part:
+                lo, hi = (int(p) for p in part.split("-", 1))
+                if hi < lo:
+                    raise ValueError
+                out.extend(range(lo, hi + 1))
+            else:
+                out.append(int(part))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid session range {text!r}: write e.g. 13-17, 13,15 or 13"
+        ) from None
+    if not out or min(out) < 1:
+        raise argparse.ArgumentTypeError(
+            f"invalid session range {text!r}: sessions are numbered from 1"
+        )
+    return out
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {text!r}"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
+    return value
+
+
+def _common(data: bool = True) -> argparse.ArgumentParser:
+    """Options shared by the subcommands (given as a parent parser)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    if data:
+        parent.add_argument(
+            "--data",
+            metavar="FILE",
+            action="append",
+            type=Path,
+            default=[],
+            help="a file to load (UPR Info CSV, DIHR or UHRI Excel, UN report PDF, OHCHR "
+            "matrix .docx); repeat for "
+            "several files; default: the bundled synthetic demo data",
+        )
+    parent.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the full traceback on errors",
+    )
+    return parent
+
+
+def _add_target_options(
+    p: argparse.ArgumentParser, *, issue_help: str, theme_help: str
+) -> None:
+    """Add ``--sur``, ``--issue`` and ``--theme`` (``rank`` and ``report``)."""
+    p.add_argument(
+        "--sur", required=True, metavar="NAME", help="the State under review"
+    )
+    p.add_argument(
+        "--issue", metavar="TEXT", action="append", default=[], help=issue_help
+    )
+    p.add_argument(
+        "--theme", metavar="LABEL", action="append", default=[], help=theme_help
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the ``upr-targets`` argument parser (used by :func:`main`)."""
+    from .. import __version__
+
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Rank the States an NGO should lobby in the UN Universal Periodic\n"
+        "Review, explain the ranking, backtest it and write reports.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=fmt,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show full tracebacks on errors"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser(
+        "rank",
+        parents=[_common()],
+        help="rank the States to lobby for a State under review",
+        description="Rank the States most likely to recommend on your issues to a State\n"
+        "under review (SuR), with the score components and a reason for each.",
+        epilog=_RANK_EPILOG,
+        formatter_class=fmt,
+    )
+    _add_target_options(
+        p,
+        issue_help="your issue in your own words (matched to themes); repeatable",
+        theme_help="a theme label (see `upr-targets themes`); repeatable",
+    )
+    p.add_argument(
+        "--before-session",
+        metavar="N",
+        type=_positive_int,
+        help="use only recommendations made before session N (what was known then)",
+    )
+    p.add_argument(
+        "--top",
+        metavar="N",
+        type=_positive_int,
+        default=20,
+        help="rows shown (default 20)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        help="output format (default: from the --out extension, else table)",
+    )
+    p.add_argument(
+        "--out", metavar="FILE", type=Path, help="write to FILE instead of the screen"
+    )
+
+    p = sub.add_parser(
+        "report",
+        parents=[_common()],
+        help="write a ranking report (HTML, Markdown or Excel)",
+        description="Write a ranking report for a State under review and your issues;\n"
+        "the format follows the extension of --out.",
+        epilog=_REPORT_EPILOG,
+        formatter_class=fmt,
+    )
+    _add_target_options(
+        p,
+        issue_help="your issue in your own words; repeat for several (at most four, "
+        "as the advocacy guides advise)",
+        theme_help="a theme label to use for every issue instead of matching the "
+        "issues' text; repeatable",
+    )
+    p.add_argument(
+        "--top",
+        metavar="N",
+        type=_positive_int,
+        default=20,
+        help="States in the report (default 20)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        required=True,
+        help="where to write the report: report.html, report.md or report.xlsx",
+    )
+
+    p = sub.add_parser(
+        "backtest",
+        parents=[_common()],
+        help="check how well the ranking predicted past sessions",
+        description="Backtest the ranker against simple baselines on past sessions.",
+        epilog=_BACKTEST_EPILOG,
+        formatter_class=fmt,
+    )
+    p.add_argument(
+        "--test-sessions",
+        metavar="RANGE",
+        type=session_range,
+        default=list(range(13, 18)),
+        help="sessions to predict, e.g. 13-17 (default) or 20,25",
+    )
+    p.add_argument(
+        "--k",
+        metavar="K",
+        type=_positive_int,
+        default=10,
+        help="cut-off of the top-k metrics (default 10)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help="write the plot (.png, .pdf, .svg) or the per-query table (.csv)",
+    )
+
+    p = sub.add_parser(
+        "themes",
+        parents=[_common(data=False)],
+        help="which themes a text matches",
+        description="Match a free-text issue to the themes of the taxonomy.",
+        epilog=_THEMES_EPILOG,
+        formatter_class=fmt,
+    )
+    p.add_argument(
+        "text", nargs="+", metavar="TEXT", help="the issue, in your own words"
+    )
+    p.add_argument(
+        "--top",
+        metavar="N",
+        type=_positive_int,
+        default=5,
+        help="themes shown (default 5)",
+    )
+
+    p = sub.add_parser(
+        "states",
+        parents=[_common(data=False)],
+        help="resolve a State name, or list the States",
+        description="Without QUERY, list the States with their ISO code and UN regional\n"
+        "group; with QUERY, resolve that name (or say which names are close).",
+        epilog=_STATES_EPILOG,
+        formatter_class=fmt,
+    )
+    p.add_argument(
+        "query", nargs="*", metavar="QUERY", help="a State name, in any usual form"
+    )
+    p.add_argument(
+        "--group",
+        metavar="GROUP",
+        help="list only this regional group (e.g. WEOG, African)",
+    )
+
+    return parser

@@ -1,0 +1,23 @@
+"""Reading the real UPR exports and documents into the normalized table.
+
+:func:`load_recommendations` recognizes each file's format (``FORMATS``),
+hands it to that format's reader, and returns one table in the schema of
+:mod:`upr_targets._schema` with a :class:`LoadReport` of what was read, kept
+and rejected. The layers inside, from the bottom: decoding and table reading
+(``_decode``, ``_tables``), the format registry (``_formats``), value parsing
+(``_values``, ``_sessions``), ``_finalize``, one reader per source format
+(``_upr_info``, ``_dihr``, ``_uhri``, ``_pdf``, ``_matrix``) and ``_load``.
+"""
+
+from ._formats import FORMATS, Format, detect_format, register_format
+from ._load import load_recommendations
+from ._log import LoadReport
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "LoadReport",
+    "detect_format",
+    "load_recommendations",
+    "register_format",
+]

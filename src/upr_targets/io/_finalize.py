@@ -1,0 +1,267 @@
+"""``finalize``: a reader's raw frame (values as written) to the normalized table.
+
+The one place where text is cleaned, States are resolved, responses, action
+categories, themes and sessions are normalized, and every rejected row or
+guessed value is written to the load report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._schema import COLUMN_NAMES, conform, validate
+from ..reference import resolve_states
+from ._log import LoadReport
+from ._sessions import fill_sessions, flag_mask
+from ._values import (
+    _UNCLEAR_RESPONSES,
+    _norm_distinct,
+    clean_text,
+    is_placeholder,
+    map_responses,
+    map_theme_lists,
+    parse_action_category,
+)
+
+__all__ = ["finalize"]
+
+PathLike = str | Path
+
+
+def _resolve(
+    values: pd.Series, rows: pd.Series, file: Path, column: str
+) -> pd.DataFrame:
+    out = resolve_states(
+        values, source=file.name, column=column, rows=rows, errors="raise"
+    )
+    return out.reindex(values.index)
+
+
+def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
+    key = pd.DataFrame(
+        {
+            "sur": df["sur_iso3"].astype("string").fillna(""),
+            "when": df["session"]
+            .astype("string")
+            .fillna(df["year"].astype("string"))
+            .fillna(""),
+            "doc": df["document"].astype("string").fillna(""),
+            "par": df["paragraph"].astype("string").fillna(""),
+            "text": df["text"].astype("string").str.lower().fillna(""),
+        }
+    )
+    h = pd.util.hash_pandas_object(key, index=False).to_numpy()
+    return pd.Series([f"{v:016x}" for v in h], index=df.index, dtype="string")
+
+
+def finalize(
+    raw: pd.DataFrame,
+    *,
+    fmt: str,
+    file: PathLike,
+    report: LoadReport,
+    source_columns: dict[str, str] | None = None,
+    theme_vocabulary: str | None = None,
+    encoding: str | None = None,
+    records_read: int | None = None,
+) -> pd.DataFrame:
+    """Turn a reader's raw frame into the normalized table; log to ``report``.
+
+    Parameters
+    ----------
+    raw : pandas.DataFrame
+        Columns named as the schema, values as written in the source: ``text``,
+        ``sur``, ``recommending_state`` (names as written), ``response`` (as
+        written), ``action_category`` (raw), ``source_themes`` (lists),
+        optionally ``themes`` (lists; else mapped from ``source_themes``),
+        ``sdgs`` (lists), any of ``session``, ``cycle``, ``year``, ``date``,
+        and ``document``, ``paragraph``, ``source_row``,
+        ``recommendation_id``. Rows the reader already rejected must be in
+        ``report.rejected``.
+    fmt : str
+        Format name, written to ``source``.
+    file : path
+        The file read (its name goes to ``source_file`` and the report).
+    report : LoadReport
+        Receives rejected rows, flagged values and the file's summary line.
+    source_columns : dict, optional
+        Schema column -> the source's own column label, used in messages
+        (``{"recommending_state": "From"}``).
+    theme_vocabulary : {"upr-info", "uhri", "sdg", "dihr"}, optional
+        Vocabulary of ``source_themes`` for mapping them to ``themes``.
+    encoding : str, optional
+        Encoding the file was decoded with (for the report).
+    records_read : int, optional
+        Number of source records (default: rows of ``raw`` plus rows already
+        rejected).
+
+    Returns
+    -------
+    pandas.DataFrame
+        In the schema (:func:`upr_targets.validate` passes).
+
+    Raises
+    ------
+    UnknownStateError
+        For a State name the registry does not know, naming the value, the
+        file, its row and the source's column, with the closest names.
+    """
+    file = Path(file)
+    pre_rejected = int((report.rejected["file"] == file.name).sum())
+    rows_read = len(raw) + pre_rejected
+    cols = {c: c for c in COLUMN_NAMES}
+    cols.update(source_columns or {})
+    df = raw.copy().reset_index(drop=True)
+    if "source_row" not in df:
+        df["source_row"] = np.arange(2, len(df) + 2)
+    df["source_row"] = pd.to_numeric(df["source_row"], errors="coerce").astype("Int64")
+    for c in ("text", "sur", "recommending_state", "document", "paragraph"):
+        df[c] = (
+            clean_text(df[c])
+            if c in df
+            else pd.Series(pd.NA, index=df.index, dtype="string")
+        )
+
+    # rows that cannot be kept: no text, no State under review
+    blank = (df["text"].isna() | (df["text"] == "")).to_numpy(dtype=bool)
+    no_sur = is_placeholder(df["sur"]) & ~blank
+    for bad, c, reason in (
+        (blank, "text", "blank recommendation text"),
+        (no_sur, "sur", "no State under review named"),
+    ):
+        if bad.any():
+            report.reject(file, df["source_row"][bad], cols[c], df[c][bad], reason)
+    df = df.loc[~(blank | no_sur)].reset_index(drop=True)
+    raw = raw.reset_index(drop=True).loc[~(blank | no_sur)].reset_index(drop=True)
+    rows = df["source_row"]
+
+    # States
+    sur = _resolve(df["sur"], rows, file, cols["sur"])
+    df["sur"], df["sur_iso3"], df["sur_group"] = sur["name"], sur["iso3"], sur["group"]
+    placeholder = is_placeholder(df["recommending_state"])
+    flag_mask(
+        report,
+        file,
+        rows,
+        placeholder,
+        cols["recommending_state"],
+        df["recommending_state"].fillna(""),
+        "no recommending State named in the source; kept with recommending_state missing",
+    )
+    rs = pd.DataFrame(
+        {"name": pd.NA, "iso3": pd.NA, "group": pd.NA}, index=df.index, dtype="string"
+    )
+    if (~placeholder).any():
+        rs.loc[~placeholder] = _resolve(
+            df.loc[~placeholder, "recommending_state"],
+            rows[~placeholder],
+            file,
+            cols["recommending_state"],
+        ).to_numpy()
+    df["recommending_state"], df["rs_iso3"], df["rs_group"] = (
+        rs["name"],
+        rs["iso3"],
+        rs["group"],
+    )
+
+    # responses
+    written = (
+        df["response"].astype("string")
+        if "response" in df
+        else pd.Series(pd.NA, index=df.index, dtype="string")
+    )
+    df["response"] = map_responses(written)
+    unclear = (df["response"] == "unclear").to_numpy(dtype=bool)
+    if unclear.any():
+        key = _norm_distinct(written)
+        blank = (key == "").to_numpy(dtype=bool)
+        stated = key.isin(_UNCLEAR_RESPONSES).to_numpy(dtype=bool)
+        for mask, issue in (
+            (unclear & blank, "no response in the source; set to 'unclear'"),
+            (
+                unclear & stated,
+                "the source gives no clear response (pending, deferred); 'unclear'",
+            ),
+            (
+                unclear & ~blank & ~stated,
+                "response not recognized (not Supported/Accepted, Noted/Rejected "
+                "or Not Supported); set to 'unclear'",
+            ),
+        ):
+            flag_mask(
+                report, file, rows, mask, cols["response"], written.fillna(""), issue
+            )
+
+    # action category
+    if "action_category" in df:
+        ac_raw = df["action_category"].astype("string").str.strip()
+        df["action_category"] = parse_action_category(ac_raw)
+        bad = (df["action_category"].isna() & ac_raw.notna() & (ac_raw != "")).to_numpy(
+            dtype=bool
+        )
+        flag_mask(
+            report,
+            file,
+            rows,
+            bad,
+            cols["action_category"],
+            ac_raw,
+            "action category not in 1-5; set to missing",
+        )
+        n_blank = int((ac_raw.isna() | (ac_raw == "")).sum())
+        if n_blank:
+            report.note(f"{file.name}: {n_blank:,} rows without an action category")
+
+    # themes
+    for c in ("source_themes", "sdgs"):
+        if c not in df:
+            df[c] = pd.Series(
+                [[] for _ in range(len(df))], index=df.index, dtype=object
+            )
+    if "themes" not in df:
+        if theme_vocabulary:
+            df["themes"], unknown = map_theme_lists(
+                df["source_themes"], theme_vocabulary
+            )
+            if len(unknown):
+                report.flag(
+                    file,
+                    rows[unknown.index],
+                    cols["source_themes"],
+                    unknown,
+                    "theme label not in the taxonomy or crosswalk; kept in source_themes only",
+                )
+        else:
+            df["themes"] = pd.Series(
+                [[] for _ in range(len(df))], index=df.index, dtype=object
+            )
+
+    df = fill_sessions(df, raw, report, file, cols["session"])
+
+    df["source"] = fmt
+    df["source_file"] = file.name
+    if "recommendation_id" not in df or df["recommendation_id"].isna().all():
+        df["recommendation_id"] = _recommendation_ids(df)
+    else:
+        df["recommendation_id"] = (
+            df["recommendation_id"].astype("string").fillna(_recommendation_ids(df))
+        )
+    out = conform(df)[list(COLUMN_NAMES)]
+    validate(out, name=file.name)
+    n_rejected = int((report.rejected["file"] == file.name).sum())
+    if rows_read != len(out) + n_rejected:  # pragma: no cover - internal check
+        raise AssertionError(
+            f"{file.name}: {rows_read} rows read but {len(out)} kept + {n_rejected} rejected"
+        )
+    report.add_file(
+        file,
+        format=fmt,
+        rows_kept=len(out),
+        rows_read=rows_read,
+        encoding=encoding,
+        records_read=records_read if records_read is not None else rows_read,
+    )
+    return out

@@ -1,0 +1,187 @@
+"""``load_recommendations``: files, folders and globs to one normalized table."""
+
+from __future__ import annotations
+
+import glob as _glob
+import logging
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._errors import LoadError, UPRDataWarning
+from ._formats import FORMATS, detect_format
+from ._log import LoadReport
+
+__all__ = ["load_recommendations"]
+
+logger = logging.getLogger("upr_targets")
+
+PathLike = str | Path
+
+
+def _expand_paths(path_or_paths) -> list[Path]:
+    if isinstance(path_or_paths, (str, Path)):
+        items: Iterable = [path_or_paths]
+    else:
+        items = list(path_or_paths)
+    out: list[Path] = []
+    known_ext = {e for f in FORMATS.values() for e in f.extensions}
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            files = sorted(
+                q
+                for q in p.iterdir()
+                if q.is_file()
+                and q.suffix.lower() in known_ext
+                and not q.name.startswith((".", "~$"))
+            )
+            if not files:
+                raise LoadError(
+                    f"directory {p} holds no file with a known extension {sorted(known_ext)}"
+                )
+            out.extend(files)
+        elif p.exists():
+            out.append(p)
+        elif any(ch in str(item) for ch in "*?["):
+            files = sorted(Path(q) for q in _glob.glob(str(item)))
+            if not files:
+                raise LoadError(f"no file matches {str(item)!r}")
+            out.extend(files)
+        else:
+            raise LoadError(f"file not found: {p} (working directory {Path.cwd()})")
+    if not out:
+        raise LoadError("no file given")
+    return out
+
+
+def _flag_duplicates(df: pd.DataFrame, report: LoadReport) -> None:
+    keys = ["sur_iso3", "rs_iso3", "session", "year", "text"]
+    k = df[keys].astype("string").fillna("\x00")
+    dup = k.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return
+    grp = k.groupby(keys, sort=False).ngroup()
+    first_file = df["source_file"].groupby(grp).transform("first")
+    first_row = df["source_row"].groupby(grp).transform("first")
+    what = (
+        "duplicate of "
+        + first_file.astype("string")
+        + " row "
+        + first_row.astype("string").fillna("?")
+    )
+    first_source = df["source"].groupby(grp).transform("first")
+    other_source = (first_source != df["source"]).to_numpy(dtype=bool)
+    issues = np.where(
+        other_source,
+        "same recommendation as in another export already loaded; kept (loading "
+        "both double-counts it: load one source per period)",
+        "duplicate row (same SuR, recommending State, session and text); kept",
+    )
+    for (f, issue), sub in (
+        df[dup]
+        .assign(_issue=issues[dup])
+        .groupby(["source_file", "_issue"], sort=False)
+    ):
+        report.flag(f, sub["source_row"], None, what[sub.index], issue)
+
+
+def load_recommendations(
+    path_or_paths: PathLike | Sequence[PathLike],
+    *,
+    format: str = "auto",
+    encoding: str | None = None,
+) -> pd.DataFrame:
+    """Load UPR recommendations from real exports into the normalized table.
+
+    Parameters
+    ----------
+    path_or_paths : str, Path or list of them
+        A file, a directory (its files with a known extension), a glob pattern
+        (``"exports/*.csv"``) or a list of any of these.
+    format : str, default "auto"
+        One of ``FORMATS`` (``"upr-info"``, ``"upr-info-uwazi"``, ``"dihr"``,
+        ``"uhri"``, and the document formats when available), or ``"auto"``
+        to recognize each file from its header (the choice is logged and
+        written to the report).
+    encoding : str, optional
+        Text encoding of CSV files; by default detected (UTF-8/16, then
+        Windows cp1252 or Mac Roman, whichever reads as text).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (recommendation, recommending State), all columns of
+        :func:`upr_targets.schema_table`, and ``attrs["load_report"]``, a
+        :class:`LoadReport`.
+
+    Warns
+    -----
+    UPRDataWarning
+        When rows were rejected or values guessed or set to missing, saying
+        how many and why.
+
+    Raises
+    ------
+    UnknownFormatError
+        When a file matches no known layout.
+    LoadError
+        Empty or unreadable files, missing columns.
+    UnknownStateError
+        A State name that is neither known nor a placeholder such as
+        ``(Unknown)``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from upr_targets import load_recommendations
+    >>> csv = (
+    ...     "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\\n"
+    ...     "France,WEOG,EU,Ratify the OP-CAT,Brazil,GRULAC,,Accepted,5,Torture and other CID treatment,2\\n"
+    ... )
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "export.csv"
+    >>> _ = path.write_text(csv)
+    >>> df = load_recommendations(path)
+    >>> df[["sur", "recommending_state", "response", "session", "year"]]
+          sur recommending_state   response  session  year
+    0  France             Brazil  supported        2  2008
+    >>> df.attrs["load_report"].summary[["file", "format", "rows_read", "rows_kept"]]
+             file    format  rows_read  rows_kept
+    0  export.csv  upr-info          1          1
+    """
+    if format != "auto" and format not in FORMATS:
+        raise LoadError(
+            f"unknown format {format!r}; use 'auto' or one of {list(FORMATS)}"
+        )
+    report = LoadReport()
+    frames = []
+    for path in _expand_paths(path_or_paths):
+        name = detect_format(path, encoding=encoding) if format == "auto" else format
+        fmt = FORMATS[name]
+        how = "given"
+        if format == "auto":
+            how = f"recognized from its {'header' if fmt.by_header else 'extension'}"
+        report.note(f"{path.name}: format {name!r} ({how})")
+        logger.info("upr_targets: reading %s as format %r (%s)", path.name, name, how)
+        kwargs = {"encoding": encoding} if encoding and fmt.by_header else {}
+        frames.append(fmt.load()(path, report, **kwargs))
+    df = (
+        pd.concat(frames, ignore_index=True)
+        if len(frames) > 1
+        else frames[0].reset_index(drop=True)
+    )
+    _flag_duplicates(df, report)
+    df.attrs["load_report"] = report
+    n_rej, n_flag = len(report.rejected), len(report.flagged)
+    if n_rej or n_flag:
+        warnings.warn(
+            f"Loaded {len(df):,} rows from {len(frames)} file(s); "
+            + "; ".join(report.problems()[:8])
+            + ". See df.attrs['load_report'].",
+            UPRDataWarning,
+            stacklevel=2,
+        )
+    return df

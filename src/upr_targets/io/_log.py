@@ -1,0 +1,365 @@
+"""The load report: what was read from each file, what was kept, what was not.
+
+Every loader records here the rows it rejected (with the reason) and the values
+it had to guess or set to missing (with what it did), so that nothing is ever
+dropped or changed silently. :func:`upr_targets.load_recommendations` attaches
+the report to the returned table as ``df.attrs["load_report"]``.
+
+Counting rows
+-------------
+A *record* is one data line (or spreadsheet row) of the source file. A *row*
+is one (recommendation, recommending State) pair, the unit of the normalized
+table. The formats that write one recommending State per record (UPR Info's
+legacy export, DIHR) have as many rows as records; the formats that can name
+several States in one record (UPR Info's Uwazi export, UHRI) give one row per
+State. For every file ``rows_read == rows_kept + rows_rejected``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+_SUMMARY_COLUMNS = (
+    "file",
+    "format",
+    "encoding",
+    "records_read",
+    "rows_read",
+    "rows_kept",
+    "rows_rejected",
+    "rows_flagged",
+)
+_REJECTED_COLUMNS = ("file", "row", "column", "value", "reason")
+_FLAGGED_COLUMNS = ("file", "row", "column", "value", "issue")
+
+
+def _records(
+    file: str | Path,
+    rows,
+    column: str | None,
+    values,
+    text: str | Iterable[str],
+    kind: str,
+) -> pd.DataFrame:
+    rows = pd.Series(rows).reset_index(drop=True)
+    n = len(rows)
+    values = pd.Series(values if values is not None else [pd.NA] * n).reset_index(
+        drop=True
+    )
+    if isinstance(text, str):
+        text = [text] * n
+    return pd.DataFrame(
+        {
+            "file": pd.Series([Path(file).name] * n, dtype="string"),
+            "row": pd.to_numeric(rows, errors="coerce").astype("Int64"),
+            "column": pd.Series([column] * n, dtype="string"),
+            "value": values.astype("string"),
+            kind: pd.Series(list(text), dtype="string"),
+        }
+    )
+
+
+def _one_frame(parts: list[pd.DataFrame], last: str) -> pd.DataFrame:
+    """The record frames in ``parts`` as one frame (empty, last column ``last``).
+
+    ``parts`` is collapsed in place to that one frame, so later calls do not
+    concatenate again.
+    """
+    if not parts:
+        return _records("", [], None, [], [], last).iloc[:0]
+    if len(parts) > 1:
+        parts[:] = [pd.concat(parts, ignore_index=True)]
+    return parts[0]
+
+
+class LoadReport:
+    """What :func:`upr_targets.load_recommendations` read, kept and rejected.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        One row per file: ``file, format, encoding, records_read, rows_read,
+        rows_kept, rows_rejected, rows_flagged``. ``rows_read`` always equals
+        ``rows_kept + rows_rejected``; ``records_read`` counts the source's own
+        records (a record naming three recommending States is one record and
+        three rows).
+    rejected : pandas.DataFrame
+        One row per row left out of the table: ``file, row, column, value,
+        reason``; ``row`` is the row number a spreadsheet shows (header = 1).
+    flagged : pandas.DataFrame
+        Values that were kept but guessed, set to missing or found suspicious
+        (unknown response, session outside the calendar, unknown theme label,
+        duplicates, ...): ``file, row, column, value, issue``.
+    notes : list of str
+        Free-text remarks: the format chosen for each file, the encoding used.
+
+    Examples
+    --------
+    >>> from upr_targets import LoadReport
+    >>> report = LoadReport()
+    >>> report.note("demo.csv: read as format 'upr-info'")
+    >>> report.summary.columns.tolist()[:3]
+    ['file', 'format', 'encoding']
+    """
+
+    def __init__(self) -> None:
+        self._summary: list[dict] = []
+        self._rejected: list[pd.DataFrame] = []
+        self._flagged: list[pd.DataFrame] = []
+        self.notes: list[str] = []
+
+    def __deepcopy__(self, memo) -> LoadReport:
+        # pandas deep-copies ``DataFrame.attrs`` on every operation. The report
+        # describes the load that made the table and is complete once
+        # load_recommendations returns: every derived table shares it.
+        return self
+
+    # -- recording -----------------------------------------------------------
+    def note(self, message: str) -> None:
+        """Add a free-text remark.
+
+        Parameters
+        ----------
+        message : str
+            The remark, naming the file it is about.
+        """
+        self.notes.append(message)
+
+    def reject(self, file, rows, column, values, reason) -> None:
+        """Record rows left out of the table.
+
+        Parameters
+        ----------
+        file : str or Path
+            The file read.
+        rows : array-like of int
+            Row numbers as a spreadsheet shows them (header = 1).
+        column : str or None
+            The source's column at fault.
+        values : array-like
+            The values at fault, aligned with ``rows``.
+        reason : str or array-like of str
+            Why the rows were left out.
+        """
+        rec = _records(file, rows, column, values, reason, "reason")
+        if len(rec):
+            self._rejected.append(rec)
+
+    def flag(self, file, rows, column, values, issue) -> None:
+        """Record kept rows whose value was guessed, set to NA or is suspicious.
+
+        Parameters
+        ----------
+        file : str or Path
+            The file read.
+        rows : array-like of int
+            Row numbers as a spreadsheet shows them (header = 1).
+        column : str or None
+            The source's column.
+        values : array-like
+            The values flagged, aligned with ``rows``.
+        issue : str or array-like of str
+            What was done or found.
+        """
+        rec = _records(file, rows, column, values, issue, "issue")
+        if len(rec):
+            self._flagged.append(rec)
+
+    def add_file(
+        self,
+        file,
+        *,
+        format: str,
+        rows_kept: int,
+        rows_read: int | None = None,
+        encoding: str | None = None,
+        records_read: int | None = None,
+    ) -> None:
+        """Close the books for one file; rejected/flagged counts come from the log.
+
+        Parameters
+        ----------
+        file : str or Path
+            The file read.
+        format : str
+            Its format (a key of ``FORMATS``, or "demo").
+        rows_kept : int
+            Rows of the normalized table from the file.
+        rows_read : int, optional
+            Rows the reader produced plus rows it rejected itself; by
+            default ``rows_kept`` plus the rejected rows.
+        encoding : str, optional
+            The encoding the file was decoded with.
+        records_read : int, optional
+            The source's own records (a record can give several rows).
+        """
+        self._summary.append(
+            {
+                "file": Path(file).name,
+                "format": format,
+                "encoding": encoding,
+                "records_read": records_read,
+                "rows_read": rows_read,
+                "rows_kept": rows_kept,
+            }
+        )
+
+    def extend(self, other: LoadReport) -> None:
+        """Append the content of another report.
+
+        Parameters
+        ----------
+        other : LoadReport
+            Its files, rows and notes are added to this one.
+        """
+        self._summary.extend(other._summary)
+        self._rejected.extend(other._rejected)
+        self._flagged.extend(other._flagged)
+        self.notes.extend(other.notes)
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def summary(self) -> pd.DataFrame:
+        df = pd.DataFrame(
+            self._summary,
+            columns=[
+                "file",
+                "format",
+                "encoding",
+                "records_read",
+                "rows_read",
+                "rows_kept",
+            ],
+        )
+        rej = self.rejected.groupby("file").size()
+        flagged = self.flagged
+        flag = flagged.drop_duplicates(["file", "row"]).groupby("file").size()
+        df["rows_rejected"] = df["file"].map(rej).fillna(0)
+        df["rows_read"] = df["rows_read"].fillna(df["rows_kept"] + df["rows_rejected"])
+        df["rows_flagged"] = df["file"].map(flag).fillna(0)
+        df = df[list(_SUMMARY_COLUMNS)]
+        for c in ("file", "format", "encoding"):
+            df[c] = df[c].astype("string")
+        for c in _SUMMARY_COLUMNS[3:]:
+            df[c] = pd.to_numeric(df[c]).astype("Int64")
+        return df
+
+    @property
+    def rejected(self) -> pd.DataFrame:
+        return _one_frame(self._rejected, "reason")
+
+    @property
+    def flagged(self) -> pd.DataFrame:
+        return _one_frame(self._flagged, "issue")
+
+    @property
+    def n_rejected(self) -> int:
+        return len(self.rejected)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the per-file summary with a final ``TOTAL`` row.
+
+        Returns
+        -------
+        pandas.DataFrame
+            :attr:`summary` and a ``TOTAL`` row summing the counts.
+        """
+        s = self.summary
+        if s.empty:
+            return s
+        total = s.iloc[:, 3:].sum(min_count=1).to_frame().T
+        total.insert(0, "file", "TOTAL")
+        total.insert(1, "format", pd.NA)
+        total.insert(2, "encoding", pd.NA)
+        out = pd.concat([s, total.astype(s.dtypes.to_dict())], ignore_index=True)
+        return out
+
+    def counts(self) -> pd.DataFrame:
+        """Count rejected rows by reason and flagged values by issue.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``kind`` ("rejected" or "flagged"), ``why`` and ``n``.
+        """
+        parts = []
+        for kind, df, col in (
+            ("rejected", self.rejected, "reason"),
+            ("flagged", self.flagged, "issue"),
+        ):
+            if len(df):
+                c = df.groupby(col, sort=False).size().rename("n").reset_index()
+                c = c.rename(columns={col: "why"})
+                c.insert(0, "kind", kind)
+                parts.append(c)
+        if not parts:
+            return pd.DataFrame({"kind": [], "why": [], "n": []})
+        return pd.concat(parts, ignore_index=True)
+
+    def problems(self) -> list[str]:
+        """One line per kind of problem.
+
+        Returns
+        -------
+        list of str
+            E.g. ``"9 rows rejected: blank recommendation text"``.
+        """
+        c = self.counts()
+        unit = {"rejected": "rows rejected", "flagged": "values flagged"}
+        return [
+            f"{n:,} {unit[kind]}: {why}" for kind, why, n in c.itertuples(index=False)
+        ]
+
+    # -- display -------------------------------------------------------------
+    def __repr__(self) -> str:
+        s = self.summary
+        return (
+            f"<LoadReport: {len(s)} file(s), {int(s['rows_kept'].sum()):,} rows kept, "
+            f"{int(s['rows_rejected'].sum()):,} rejected, {len(self.flagged):,} values flagged>"
+        )
+
+    def __str__(self) -> str:
+        lines = ["Load report", "", self.to_frame().to_string(index=False)]
+        probs = self.problems()
+        if probs:
+            lines += ["", "Problems:"] + [f"  {p}" for p in probs]
+        if self.notes:
+            lines += ["", "Notes:"] + [f"  {n}" for n in self.notes]
+        if len(self.rejected):
+            lines += [
+                "",
+                "First rejected rows:",
+                self.rejected.head(10).to_string(index=False),
+            ]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        parts = [
+            "<div><strong>Load report</strong>",
+            self.to_frame().to_html(index=False, na_rep=""),
+        ]
+        probs = self.problems()
+        if probs:
+            parts.append("<p>Problems:</p><ul>")
+            parts += [f"<li>{html.escape(p)}</li>" for p in probs]
+            parts.append("</ul>")
+        if self.notes:
+            parts.append("<details><summary>Notes</summary><ul>")
+            parts += [f"<li>{html.escape(n)}</li>" for n in self.notes]
+            parts.append("</ul></details>")
+        for title, df in (
+            ("Rejected rows", self.rejected),
+            ("Flagged values", self.flagged),
+        ):
+            if len(df):
+                parts.append(
+                    f"<details><summary>{title} ({len(df):,}, first 20)</summary>"
+                )
+                parts.append(df.head(20).to_html(index=False, na_rep=""))
+                parts.append("</details>")
+        parts.append("</div>")
+        return "\n".join(parts)

@@ -1,0 +1,43 @@
+"""Reference data: States, groups, blocs, the UPR calendar and the theme taxonomy.
+
+Pure lookups over the package's CSV files (``upr_targets/data``), each
+written out with its public source named; nothing here reads user data or
+imports a module above it.
+"""
+
+from ._calendar import (
+    SESSIONS_PER_CYCLE,
+    assign_sessions,
+    cycle_of_session,
+    list_reviews,
+    list_sessions,
+    next_review,
+)
+from ._crosswalk import SOURCES, map_source_themes, theme_crosswalk
+from ._deprecated import calendar, sessions, states, themes
+from ._groups import normalize_group
+from ._names import normalize_state, resolve_states
+from ._states import list_states
+from ._themes import list_themes, normalize_theme
+
+__all__ = [
+    "SESSIONS_PER_CYCLE",
+    "SOURCES",
+    "assign_sessions",
+    "calendar",
+    "cycle_of_session",
+    "list_reviews",
+    "list_sessions",
+    "list_states",
+    "list_themes",
+    "map_source_themes",
+    "next_review",
+    "normalize_group",
+    "normalize_state",
+    "normalize_theme",
+    "resolve_states",
+    "sessions",
+    "states",
+    "theme_crosswalk",
+    "themes",
+]

@@ -1,0 +1,13 @@
+"""Ranking reports: analyses, the :class:`Report` object, HTML/Markdown/Excel output.
+
+:func:`build_report` computes the report's tables (``_analysis``,
+``_timeline``), :class:`Report` holds them and renders them with the
+templates in ``templates/`` (``_format``, ``_excel``, ``_figures``). A new
+section is a table computed in ``_build``, a field of :class:`Report`, an
+entry of ``SECTIONS`` and a block in each template.
+"""
+
+from ._build import build_report, write_report
+from ._document import MAX_ISSUES, SECTIONS, Report
+
+__all__ = ["MAX_ISSUES", "SECTIONS", "Report", "build_report", "write_report"]

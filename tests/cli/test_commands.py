@@ -1,0 +1,335 @@
+"""Tests of the ``upr-targets`` command."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from upr_targets.cli import main
+
+SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states")
+
+
+@pytest.fixture(autouse=True)
+def _narrow_terminal(monkeypatch):
+    # shutil.get_terminal_size() reads COLUMNS first: pretend a 100-column terminal
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture(scope="module")
+def demo_sur(demo) -> str:
+    """The State under review with the most recommendations in the demo data."""
+    return str(demo["sur"].value_counts().index[0])
+
+
+@pytest.fixture(scope="module")
+def demo_theme(demo) -> str:
+    counts = Counter(t for ts in demo["themes"] for t in ts)
+    return counts.most_common(1)[0][0]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def real_args(upr_info_files):
+    args = []
+    for f in upr_info_files:
+        args += ["--data", str(f)]
+    return args
+
+
+def test_rank_needs_issue_or_theme(capsys):
+    code, _, err = run(capsys, "rank", "--sur", "Kenya")
+    assert code == 2
+    assert "--issue" in err
+
+
+def test_report_rejects_unknown_extension(capsys, tmp_path):
+    code, _, err = run(
+        capsys,
+        "report",
+        "--sur",
+        "Kenya",
+        "--issue",
+        "x",
+        "--out",
+        str(tmp_path / "r.pdf"),
+    )
+    assert code == 2
+    assert ".pdf" in err
+
+
+def test_rank_table_on_demo(capsys, demo_sur):
+    code, out, err = run(
+        capsys, "rank", "--sur", demo_sur, "--issue", "torture in detention"
+    )
+    assert code == 0, err
+    assert "SYNTHETIC" in err
+    assert "SYNTHETIC" in out
+    assert demo_sur in out
+    lines = out.splitlines()
+    assert all(len(line) <= 100 for line in lines), max(lines, key=len)
+    header = next(line for line in lines if line.startswith("rank"))
+    assert "state" in header and "score" in header and "theme" in header
+    # 20 ranked rows at most, below the header and the rule, each followed by
+    # its reason on an indented line
+    body = lines[lines.index(header) + 2 :]
+    rows = [i for i, line in enumerate(body) if line[:4].strip().isdigit()]
+    assert 0 < len(rows) <= 20
+    assert all(
+        body[i + 1].startswith("   ") and "recommendation" in body[i + 1] for i in rows
+    )
+    assert "Issue 'torture in detention' -> themes:" in err
+
+
+def test_rank_with_theme_and_top(capsys, demo_sur, demo_theme):
+    code, out, err = run(
+        capsys, "rank", "--sur", demo_sur, "--theme", demo_theme, "--top", "5"
+    )
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if line[:4].strip().isdigit()]
+    assert 0 < len(rows) <= 5
+
+
+def test_rank_csv_to_stdout(capsys, demo_sur):
+    code, out, err = run(
+        capsys,
+        "rank",
+        "--sur",
+        demo_sur,
+        "--issue",
+        "death penalty",
+        "--format",
+        "csv",
+        "--top",
+        "7",
+    )
+    assert code == 0, err
+    assert "SYNTHETIC" in err  # stdout stays a clean CSV
+    df = pd.read_csv(io.StringIO(out))
+    assert 0 < len(df) <= 7
+    assert {"rank", "state", "score", "explanation"} <= set(df.columns)
+    assert df["score"].is_monotonic_decreasing
+
+
+def test_rank_json_to_file(capsys, tmp_path, demo_sur):
+    path = tmp_path / "ranking.json"  # the format follows the extension
+    code, out, err = run(
+        capsys,
+        "rank",
+        "--sur",
+        demo_sur,
+        "--issue",
+        "death penalty",
+        "--out",
+        str(path),
+    )
+    assert code == 0, err
+    assert out == ""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    df = pd.DataFrame(records)
+    assert {"rank", "state", "score", "shared_blocs"} <= set(df.columns)
+    assert all(isinstance(v, list) for v in df["shared_blocs"])  # lists stay lists
+    assert len(df) <= 20
+
+
+def test_rank_unknown_state(capsys):
+    code, out, err = run(capsys, "rank", "--sur", "Frnace", "--issue", "torture")
+    assert code == 1
+    assert "Frnace" in err
+    assert "France" in err  # the suggestion
+    assert "--sur" in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_traceback():
+    import upr_targets
+
+    with pytest.raises(upr_targets.UnknownStateError):
+        main(["rank", "--sur", "Frnace", "--issue", "torture", "--debug"])
+
+
+def test_missing_data_file(capsys, tmp_path):
+    code, _, err = run(
+        capsys,
+        "rank",
+        "--sur",
+        "Kenya",
+        "--issue",
+        "x",
+        "--data",
+        str(tmp_path / "nope.csv"),
+    )
+    assert code == 1
+    assert "nope.csv" in err
+
+
+@pytest.mark.parametrize("ext", ["html", "md", "xlsx"])
+def test_report_on_demo(capsys, tmp_path, demo_sur, ext):
+    path = tmp_path / f"report.{ext}"
+    code, out, err = run(
+        capsys,
+        "report",
+        "--sur",
+        demo_sur,
+        "--issue",
+        "torture",
+        "--issue",
+        "freedom of the press",
+        "--out",
+        str(path),
+    )
+    assert code == 0, err
+    assert path.exists() and path.stat().st_size > 0
+    assert "Wrote" in out and str(path) in out
+    if ext == "xlsx":
+        assert path.read_bytes()[:2] == b"PK"
+    else:
+        assert demo_sur in path.read_text(encoding="utf-8")
+
+
+def test_backtest_on_demo(capsys, tmp_path):
+    png = tmp_path / "bt.png"
+    code, out, err = run(
+        capsys, "backtest", "--test-sessions", "30", "--k", "5", "--out", str(png)
+    )
+    assert code == 0, err
+    assert "SYNTHETIC" in out + err
+    assert "Backtest on sessions 30, k = 5" in out
+    for method in ("ranker", "random", "previous_review"):
+        assert method in out
+    assert "Ranker vs the best baseline" in out
+    assert "ndcg@5" in out and "recall@10" in out
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_themes(capsys):
+    code, out, err = run(
+        capsys, "themes", "torture", "in", "police", "custody", "--top", "3"
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("theme")
+    assert 1 <= len(lines) - 2 <= 3
+    assert "tortur" in out.lower()
+
+
+def test_states(capsys):
+    code, out, err = run(capsys, "states", "Frnace")
+    assert code == 1
+    assert "France" in err and "Traceback" not in err
+    code, out, err = run(capsys, "states", "Untied", "Kingdom")
+    assert code == 0, err
+    assert "read as 'United Kingdom'" in err
+    code, out, err = run(capsys, "states", "UK")
+    assert code == 0, err
+    assert "United Kingdom" in out and "GBR" in out
+    code, out, err = run(capsys, "states", "--group", "WEOG")
+    assert code == 0, err
+    assert "France" in out and "Kenya" not in out
+
+
+def test_python_m(tmp_path):
+    res = subprocess.run(
+        [sys.executable, "-m", "upr_targets", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 0
+    assert res.stdout.startswith("upr-targets ")
+
+
+def test_rank_on_real_data(capsys, real_args):
+    code, out, err = run(
+        capsys,
+        "rank",
+        "--sur",
+        "Sri Lanka",
+        "--issue",
+        "torture",
+        *real_args,
+        "--top",
+        "10",
+    )
+    assert code == 0, err
+    assert "SYNTHETIC" not in out + err
+    assert "Load summary" in err and "sessions-1-5.csv" in err
+    assert "rows_kept" in err
+    assert all(len(line) <= 100 for line in out.splitlines())
+    assert "Sri Lanka" in out
+
+
+def test_report_and_backtest_on_real_data(capsys, tmp_path, real_args):
+    path = tmp_path / "kenya.md"
+    code, out, err = run(
+        capsys,
+        "report",
+        "--sur",
+        "Kenya",
+        "--issue",
+        "death penalty",
+        *real_args,
+        "--out",
+        str(path),
+    )
+    assert code == 0, err
+    assert "Kenya" in path.read_text(encoding="utf-8")
+    csv = tmp_path / "backtest.csv"
+    code, out, err = run(
+        capsys, "backtest", *real_args, "--test-sessions", "17", "--out", str(csv)
+    )
+    assert code == 0, err
+    assert "Backtest on sessions 17, k = 10" in out
+    per_query = pd.read_csv(csv)
+    assert {"sur", "session", "theme", "method", "ndcg@10"} <= set(per_query.columns)
+    assert set(per_query["session"]) == {17}
+
+
+def test_load_summary_and_rejected_rows(capsys, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n"
+        "France,WEOG,EU,Ratify the OP-CAT,Brazil,GRULAC,,Accepted,5,"
+        "Torture and other CID treatment,4\n"
+        "France,WEOG,EU,,Chile,GRULAC,,Accepted,5,Torture and other CID treatment,4\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        capsys,
+        "rank",
+        "--sur",
+        "France",
+        "--theme",
+        "Torture and other CID treatment",
+        "--data",
+        str(path),
+        "--format",
+        "csv",
+    )
+    assert code == 0, err
+    assert "Load summary" in err and "export.csv" in err
+    assert "Rejected rows (1)" in err  # the blank text, with its row number
+    assert "SYNTHETIC" not in err
+    ranking = pd.read_csv(io.StringIO(out))
+    assert ranking["state"].tolist() == ["Brazil"]
+
+
+def test_report_with_themes_only(capsys, tmp_path, demo_sur, demo_theme):
+    path = tmp_path / "report.md"
+    code, out, err = run(
+        capsys, "report", "--sur", demo_sur, "--theme", demo_theme, "--out", str(path)
+    )
+    assert code == 0, err
+    text = path.read_text(encoding="utf-8")
+    assert demo_theme in text and "SYNTHETIC" in text

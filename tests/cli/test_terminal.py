@@ -1,0 +1,79 @@
+"""Tests of the ``upr-targets`` command."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from upr_targets.cli import main
+from upr_targets.cli._terminal import format_table
+
+SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states")
+
+
+@pytest.fixture(autouse=True)
+def _narrow_terminal(monkeypatch):
+    # shutil.get_terminal_size() reads COLUMNS first: pretend a 100-column terminal
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture(scope="module")
+def demo_sur(demo) -> str:
+    """The State under review with the most recommendations in the demo data."""
+    return str(demo["sur"].value_counts().index[0])
+
+
+@pytest.fixture(scope="module")
+def demo_theme(demo) -> str:
+    counts = Counter(t for ts in demo["themes"] for t in ts)
+    return counts.most_common(1)[0][0]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def real_args(upr_info_files):
+    args = []
+    for f in upr_info_files:
+        args += ["--data", str(f)]
+    return args
+
+
+def test_format_table_fits_and_truncates():
+    df = pd.DataFrame(
+        {
+            "rank": [1, 2],
+            "state": ["United Kingdom", "Iran"],
+            "score": [0.91234, 0.5],
+            "reason": ["x" * 300, "short reason"],
+        }
+    )
+    text = format_table(df, width=60, wrap="reason")
+    lines = text.splitlines()
+    assert len(lines) == 4
+    assert all(len(line) <= 60 for line in lines)
+    assert "0.91" in lines[2] and "…" in lines[2]
+    assert lines[3].endswith("short reason")
+
+
+def test_format_table_lists_and_missing():
+    df = pd.DataFrame(
+        {"a": [["x", "y"], None], "b": pd.array([1, None], dtype="Int64")}
+    )
+    text = format_table(df, width=40)
+    assert "x, y" in text
+    assert "<NA>" not in text and "nan" not in text
+
+
+def test_every_score_component_has_a_short_header():
+    from upr_targets import component_table
+
+    short = component_table()["short"]
+    assert short.notna().all() and short.is_unique
+    assert (short.str.len() <= 6).all()

@@ -1,0 +1,265 @@
+"""Readers of UN Working Group report PDFs and OHCHR UPR matrices (.docx)."""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from pathlib import Path
+
+import docx
+import pandas as pd
+import pytest
+
+from upr_targets import LoadError, UPRDataWarning
+from upr_targets.io._matrix import parse_matrix_tables
+from upr_targets.io._pdf import (
+    extract_pdf_pages,
+)
+
+DATA = Path(__file__).parents[1] / "data" / "documents"
+
+
+@functools.cache
+def _pages(path: Path) -> list[str]:
+    """Text of a real PDF, extracted once per test session (pypdf is slow)."""
+    return extract_pdf_pages(path)
+
+
+@functools.cache
+def _matrix_raw(path: Path) -> pd.DataFrame:
+    return parse_matrix_tables(path)
+
+
+TITLE = "Report of the Working Group on the Universal Periodic Review*\n{sur}\n"
+
+
+INTRO = "1. The Working Group held its {session} session from 2 to 13 May {year}.\n"
+
+
+def _report(body: str, sur="Chad", session="second", year=2008) -> list[str]:
+    return [TITLE.format(sur=sur) + INTRO.format(session=session, year=year), body]
+
+
+HEADER = [
+    "Recommendation",
+    "Position",
+    "Full list of themes",
+    "Assessment/comments on level of implementation",
+]
+
+
+def _matrix(path: Path, header_text="UPR of Chad (2nd Cycle – 17th session)") -> Path:
+    doc = docx.Document()
+    if header_text:
+        doc.sections[0].header.paragraphs[0].text = (
+            header_text + "\tThematic list\tPage 1 of 1"
+        )
+    rows = [
+        HEADER,
+        "Theme: D22 Death penalty",
+        [
+            "98.1 Abolish the death penalty (France, Spain);\nSource of position: A/HRC/25/9/Add.1 - Para. 98.1.",
+            "Noted",
+            "D22 Death penalty\nAffected persons:\n- general\nSDGs:\n- 16.1",
+            "",
+        ],
+        [
+            "98.2 Establish a moratorium (Italy) (Mexico);\nSource of position: A/HRC/25/9/Add.1 - Para. 98.2.",
+            "Supported",
+            "D22 Death penalty\nD25 Prohibition of torture\nAffected persons:\n- persons deprived of their liberty",
+            "",
+        ],
+        ["", "", "", ""],  # blank row: not a recommendation
+        HEADER,  # header repeated on the next page
+        "Theme: F12 Discrimination against women",
+        [
+            "98.3 Adopt a law on violence against women (Brazil); Train judges on "
+            "gender equality (Chile, Norway);\nSource of position: A/HRC/25/9/Add.1 - Para. 98.3.",
+            "Supported",
+            "A41 Constitutional and legislative framework\nAffected persons:\n- women",
+            "",
+        ],
+    ]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        if isinstance(values, str):  # a merged theme row
+            merged = row.cells[0].merge(row.cells[3])
+            merged.text = values
+            continue
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    doc.save(path)
+    return path
+
+
+def _check_raw(raw: pd.DataFrame) -> None:
+    for col in ("text", "sur", "recommending_state", "response"):
+        assert raw[col].notna().all(), col
+        assert (raw[col].str.len() > 0).all(), col
+
+
+def _load(path):
+    import upr_targets
+
+    return upr_targets.load_recommendations(path)
+
+
+def test_parse_matrix(tmp_path):
+    raw = parse_matrix_tables(_matrix(tmp_path / "chad-session17-2013.docx"))
+    assert raw["recommending_state"].tolist() == [
+        "France",
+        "Spain",
+        "Italy",
+        "Mexico",
+        "Brazil",
+        "Chile",
+        "Norway",
+    ]
+    assert raw["paragraph"].tolist() == ["98.1"] * 2 + ["98.2"] * 2 + ["98.3"] * 3
+    assert raw["response"].tolist() == ["Noted"] * 2 + ["Supported"] * 5
+    assert raw["text"].iloc[0] == "Abolish the death penalty"
+    assert raw["text"].iloc[4] == "Adopt a law on violence against women"
+    assert raw["text"].iloc[5] == "Train judges on gender equality"
+    # a joint recommendation shares its id; a cluster gets one id per recommendation
+    assert raw["recommendation_id"].nunique() == 4
+    assert raw["recommendation_id"].iloc[5] == raw["recommendation_id"].iloc[6]
+    assert raw["paragraph"].fillna(raw["recommendation_id"]).nunique() == 3
+    assert raw["source_themes"].iloc[0] == ["D22 Death penalty"]
+    # the section theme is added when the themes cell lacks it
+    assert raw["source_themes"].iloc[4] == [
+        "F12 Discrimination against women",
+        "A41 Constitutional and legislative framework",
+    ]
+    assert raw["sdgs"].iloc[0] == ["16.1"]
+    assert raw["affected_persons"].iloc[2] == ["persons deprived of their liberty"]
+    assert set(raw["document"]) == {"A/HRC/25/9"}
+    assert set(raw["sur"]) == {"Chad"}
+    assert (
+        set(raw["session"]) == {17}
+        and set(raw["cycle"]) == {2}
+        and set(raw["year"]) == {2013}
+    )
+    assert raw["source_row"].tolist() == [3, 3, 4, 4, 8, 8, 8]
+
+
+def test_matrix_continued_in_second_table(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("UPR of Chad (3rd Cycle – 31st session)")
+    first = doc.add_table(rows=3, cols=3)
+    values = [
+        ["Note", "", ""],  # a row before the header: not read, with a warning
+        ["Recommendation", "Position", "Full list of themes"],
+        [
+            "10.1 Ratify the OP-CAT (Brazil);",
+            "Supported",
+            "A12 Acceptance of international norms",
+        ],
+    ]
+    for row, vals in zip(first.rows, values, strict=True):
+        for cell, v in zip(row.cells, vals, strict=True):
+            cell.text = v
+    second = doc.add_table(rows=1, cols=3)
+    for cell, v in zip(
+        second.rows[0].cells,
+        ["10.2 Abolish it (Chile).", "Noted", "D22 Death penalty"],
+        strict=True,
+    ):
+        cell.text = v
+    path = tmp_path / "chad.docx"
+    doc.save(path)
+    with pytest.warns(UPRDataWarning, match=r"table 1 row 1"):
+        raw = parse_matrix_tables(path)
+    assert raw["paragraph"].tolist() == ["10.1", "10.2"]
+    assert raw["source_table"].tolist() == [1, 2]
+    assert raw["source_row"].tolist() == [3, 1]
+    assert set(raw["session"]) == {31} and set(raw["cycle"]) == {3}
+
+
+def test_matrix_sur_from_file_name(tmp_path):
+    path = _matrix(tmp_path / "chad-session17.docx", header_text="")
+    raw = parse_matrix_tables(path)
+    assert set(raw["sur"]) == {"Chad"} and set(raw["session"]) == {17}
+
+
+def test_matrix_without_sur(tmp_path):
+    path = _matrix(tmp_path / "matrix.docx", header_text="")
+    with pytest.raises(LoadError, match=r"matrix\.docx: cannot tell which State"):
+        parse_matrix_tables(path)
+
+
+def test_matrix_without_table(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("Minutes of a meeting")
+    path = tmp_path / "chad-session17-2013.docx"
+    doc.save(path)
+    with pytest.raises(
+        LoadError, match=r"no OHCHR matrix table.*Recommendation \| Position"
+    ):
+        parse_matrix_tables(path)
+
+
+def test_matrix_not_a_docx(tmp_path):
+    path = tmp_path / "chad-session17.docx"
+    path.write_text("plain text")
+    with pytest.raises(LoadError, match=r"chad-session17\.docx cannot be opened"):
+        parse_matrix_tables(path)
+
+
+@pytest.mark.parametrize(
+    (
+        "name",
+        "sur",
+        "session",
+        "n_paragraphs",
+        "n_recs",
+        "n_rows",
+        "supported",
+        "noted",
+    ),
+    [
+        # counted by hand in Word: 252 numbered rows (186.1-186.252; 204 Supported,
+        # 48 Noted) under 51 theme rows; clustered rows such as 186.1 (nine
+        # States, ten recommendations) are split
+        ("china-session17-2013.docx", "China", 17, 252, 286, 286, 204, 48),
+        # 163 rows (115.1-115.163; 142 Supported, 21 Noted), e.g. 115.8 names five States
+        ("slovenia-session20-2014.docx", "Slovenia", 20, 163, 163, 180, 142, 21),
+    ],
+)
+def test_real_matrices(
+    shared_data, name, sur, session, n_paragraphs, n_recs, n_rows, supported, noted
+):
+    raw = _matrix_raw(shared_data / "matrix" / name)
+    _check_raw(raw)
+    assert raw["paragraph"].fillna(raw["recommendation_id"]).nunique() == n_paragraphs
+    assert raw["recommendation_id"].nunique() == n_recs
+    assert len(raw) == n_rows
+    assert set(raw["sur"]) == {sur} and set(raw["session"]) == {session}
+    per_paragraph = raw.drop_duplicates("paragraph")["response"].value_counts()
+    assert per_paragraph.to_dict() == {"Supported": supported, "Noted": noted}
+    assert raw["source_themes"].map(len).min() >= 1
+    assert not raw["text"].str.contains("Source of position").any()
+
+
+def test_real_matrix_joint_and_cluster(shared_data):
+    raw = _matrix_raw(shared_data / "matrix" / "slovenia-session20-2014.docx")
+    joint = raw[raw["paragraph"] == "115.8"]
+    assert joint["recommending_state"].tolist() == [
+        "Senegal",
+        "Sierra Leone",
+        "Venezuela (Bolivarian Republic of)",
+        "Peru",
+        "Uruguay",
+    ]
+    assert joint["recommendation_id"].nunique() == 1
+    china = _matrix_raw(shared_data / "matrix" / "china-session17-2013.docx")
+    cluster = china[china["paragraph"] == "186.1"]
+    assert len(cluster) == 10 and cluster["recommendation_id"].nunique() == 10
+    assert cluster["text"].iloc[0] == "Ratify ICCPR"
+
+
+def test_load_recommendations_matrix_fixture(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UPRDataWarning)
+        df = _load(_matrix(tmp_path / "chad-session17-2013.docx"))
+    assert df["response"].tolist() == ["noted"] * 2 + ["supported"] * 5
+    assert df["rs_iso3"].tolist() == ["FRA", "ESP", "ITA", "MEX", "BRA", "CHL", "NOR"]
