@@ -56,7 +56,7 @@ def bench(name: str, paths, repeat: int) -> dict:
 
 
 def _engine() -> str:
-    import upr_targets._loaders as loaders
+    import upr_targets.io._tables as loaders
 
     return loaders.excel_engine()
 
@@ -73,7 +73,7 @@ def main(argv=None) -> None:
     )
     args = parser.parse_args(argv)
     if args.excel_engine != "auto":
-        import upr_targets._loaders as loaders
+        import upr_targets.io._tables as loaders
 
         loaders.excel_engine = lambda: args.excel_engine
     print(f"Excel engine: {_engine()}")

@@ -31,8 +31,10 @@ from _data import load_upr_info
 from sklearn.linear_model import LogisticRegression
 
 from upr_targets import UPRDataWarning
-from upr_targets._backtest import _iter_reviews, _metrics, _queries
-from upr_targets._ranking import COMPONENTS, DYADIC, TargetRanker
+from upr_targets._backtest import _metrics
+from upr_targets._components import COMPONENTS, DYADIC
+from upr_targets._ranking import TargetRanker
+from upr_targets._reviews import iter_reviews, review_queries
 
 HALF_LIVES = (0.5, 1.0, 1.5, 2.0, 4.0)
 FOLDS = range(7, 13)
@@ -46,11 +48,17 @@ WITHOUT_NEW = [c for c in LEARNED if c != "theme_region_interest"]
 def collect(df, half_life):
     ranker = TargetRanker(half_life=half_life, dyadic=None).fit(df)
     X = ranker.tensors_
-    queries = _queries(X, range(LEARN_FROM, max(FOLDS) + 1), min_relevant=1)
+    queries = review_queries(X, range(LEARN_FROM, max(FOLDS) + 1), min_relevant=1)
     items = []
     rng = np.random.default_rng(0)
     tiebreak = rng.permutation(len(X.states)).astype(float)
-    for grp, _q, comp, rel, ci in _iter_reviews(ranker, queries):
+    for grp, _q, comp, rel, ci in iter_reviews(
+        X,
+        queries,
+        half_life=ranker.half_life,
+        recent=ranker.recent,
+        smoothing=ranker.smoothing,
+    ):
         session = int(grp["session"].iloc[0])
         for i in range(len(grp)):
             items.append(

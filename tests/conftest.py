@@ -18,6 +18,19 @@ matplotlib.use("Agg")
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_dir(tmp_path_factory):
+    """Tests share one cache folder of their own, never the user's."""
+    path = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("UPR_TARGETS_CACHE")
+    os.environ["UPR_TARGETS_CACHE"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("UPR_TARGETS_CACHE", None)
+    else:
+        os.environ["UPR_TARGETS_CACHE"] = old
+
+
 def _shared_data_dir() -> Path:
     env = os.environ.get("UPR_SHARED_DATA")
     return Path(env) if env else REPO.parent / "shared" / "data"
@@ -88,6 +101,13 @@ def upr_info_ranker(upr_info):
     import upr_targets
 
     return upr_targets.TargetRanker().fit(upr_info)
+
+
+@pytest.fixture(scope="session")
+def taxonomy_matcher():
+    import upr_targets
+
+    return upr_targets.ThemeMatcher().fit()
 
 
 @pytest.fixture(scope="session")

@@ -26,8 +26,8 @@ MODULES = sorted(
 # From the bottom up: a module may import modules of its own layer or below,
 # never above (and no cycles within a layer).
 LAYERS: list[tuple[str, ...]] = [
-    ("upr_targets._errors", "upr_targets._utils"),
-    ("upr_targets._schema", "upr_targets._components"),
+    ("upr_targets._errors", "upr_targets._utils", "upr_targets._version"),
+    ("upr_targets._schema", "upr_targets._components", "upr_targets._cache"),
     ("upr_targets.reference",),
     ("upr_targets.io",),
     ("upr_targets.datasets",),
@@ -204,7 +204,24 @@ def test_public_docstrings_validate(qualname):
     assert not errors, errors
 
 
-@pytest.mark.parametrize("module", MODULES)
+# examples that fit models on the demo data or draw reports: seconds each
+SLOW_EXAMPLES = {
+    "upr_targets._backtest",
+    "upr_targets._matcher",
+    "upr_targets._matching",
+    "upr_targets._ranking",
+    "upr_targets.report._build",
+    "upr_targets.report._document",
+}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        pytest.param(m, marks=pytest.mark.slow) if m in SLOW_EXAMPLES else m
+        for m in MODULES
+    ],
+)
 def test_docstring_examples_run(module, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # examples that write files write here
     mod = importlib.import_module(module)

@@ -120,6 +120,7 @@ def test_upr_info_backtest_session_14(upr_info):
     assert isinstance(res.per_query, pd.DataFrame)
 
 
+@pytest.mark.slow
 def test_ranker_beats_every_baseline_on_demo(demo):
     # what users see first: the default ranker ahead of every baseline on the
     # synthetic data's later sessions (repeat reviews), on NDCG and MAP
@@ -130,6 +131,7 @@ def test_ranker_beats_every_baseline_on_demo(demo):
         assert s.loc["ranker", m] > best_baseline, m
 
 
+@pytest.mark.slow
 def test_upr_info_ranker_beats_every_baseline_13_17(upr_info):
     # the held-out sessions of docs/methodology.md (defaults chosen on 3-12)
     with pytest.warns(UPRDataWarning):

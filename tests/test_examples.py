@@ -26,6 +26,7 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_quickstart_on_demo(tmp_path):
     res = _run([str(REPO / "examples" / "quickstart.py")], cwd=tmp_path)
     assert res.returncode == 0, res.stderr
@@ -35,6 +36,7 @@ def test_quickstart_on_demo(tmp_path):
     assert report.exists() and report.stat().st_size > 1000
 
 
+@pytest.mark.slow
 def test_quickstart_on_real_data(tmp_path, upr_info_files):
     args = [str(REPO / "examples" / "quickstart.py"), "--sur", "Sri Lanka"]
     res = _run([*args, *map(str, upr_info_files[-2:])], cwd=tmp_path)
@@ -43,6 +45,7 @@ def test_quickstart_on_real_data(tmp_path, upr_info_files):
     assert "rows_kept" in res.stdout
 
 
+@pytest.mark.slow
 def test_build_api_docs(tmp_path):
     pytest.importorskip("numpydoc")
     out = tmp_path / "api.md"

@@ -13,17 +13,6 @@ from upr_targets import (
     UPRDataWarning,
 )
 
-
-@pytest.fixture(scope="module")
-def taxonomy_matcher():
-    return ThemeMatcher().fit()
-
-
-@pytest.fixture(scope="module")
-def demo_matcher(demo):
-    return ThemeMatcher().fit(demo)
-
-
 NGO = [
     (
         "Journalists are prosecuted for criminal defamation",
@@ -152,6 +141,7 @@ def test_fit_without_themes_column():
     assert len(m.similar("journalists", top=1)) == 1
 
 
+@pytest.mark.slow
 def test_real_data_accuracy(upr_info):
     df = upr_info[upr_info["themes"].map(len) > 0]
     texts = df["text"].unique()

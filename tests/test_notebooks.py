@@ -9,6 +9,7 @@ import pytest
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["tutorial.ipynb"])
 def test_notebook_runs(name):
     nbformat = pytest.importorskip("nbformat")

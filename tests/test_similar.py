@@ -5,35 +5,8 @@ from __future__ import annotations
 import pytest
 
 from upr_targets import (
-    ThemeMatcher,
     UPRDataWarning,
 )
-
-
-@pytest.fixture(scope="module")
-def taxonomy_matcher():
-    return ThemeMatcher().fit()
-
-
-@pytest.fixture(scope="module")
-def demo_matcher(demo):
-    return ThemeMatcher().fit(demo)
-
-
-NGO = [
-    (
-        "Journalists are prosecuted for criminal defamation",
-        {"Freedom of the press", "Freedom of opinion and expression"},
-        2,
-    ),
-    ("girls are married at 12", {"Rights of the Child", "Women's rights"}, 2),
-    (
-        "police beat people in custody",
-        {"Torture and other CID treatment", "Detention"},
-        2,
-    ),
-    ("LGBT people are arrested", {"Sexual Orientation and Gender Identity"}, 1),
-]
 
 
 def test_similar(demo_matcher, demo):

@@ -1,85 +1,11 @@
-"""Tests of the plots: each returns an Axes, accepts ax, labels it, handles edge cases."""
+"""Tests of the analysis tables that plots and reports draw."""
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
 import pytest
+from _support.plots import fake_recommendations
 
-from upr_targets._tables import acceptance_table
-
-STATES = [
-    ("France", "WEOG"),
-    ("Norway", "WEOG"),
-    ("Brazil", "GRULAC"),
-    ("Mexico", "GRULAC"),
-    ("Ghana", "African"),
-    ("Egypt", "African"),
-    ("Poland", "Eastern European"),
-    ("Japan", "Asia-Pacific"),
-    ("Holy See", None),
-]
-THEMES = [
-    "Death penalty",
-    "Women's rights",
-    "Torture and other CID treatment",
-    "Justice",
-]
-
-
-def fake_recommendations(n: int = 300, seed: int = 0) -> pd.DataFrame:
-    """A small table shaped like the normalized schema."""
-    rng = np.random.default_rng(seed)
-    rs = rng.integers(0, len(STATES), n)
-    surs = np.array(["Chad", "Peru", "Viet Nam"])[rng.integers(0, 3, n)]
-    themes = [
-        list(rng.choice(THEMES, size=rng.integers(0, 3), replace=False))
-        for _ in range(n)
-    ]
-    return pd.DataFrame(
-        {
-            "text": [f"Recommendation {i}" for i in range(n)],
-            "sur": surs,
-            "recommending_state": [STATES[i][0] for i in rs],
-            "rs_group": pd.Series([STATES[i][1] for i in rs], dtype="string"),
-            "response": rng.choice(
-                ["supported", "noted", "not supported"], n, p=[0.7, 0.25, 0.05]
-            ),
-            "action_category": pd.array(rng.integers(1, 6, n), dtype="Int64"),
-            "themes": themes,
-            "session": pd.array(rng.integers(1, 18, n), dtype="Int64"),
-        }
-    )
-
-
-def fake_ranking(n: int = 30) -> pd.DataFrame:
-    rng = np.random.default_rng(1)
-    a, b, c = rng.random(n), rng.random(n), rng.random(n) - 0.2
-    df = pd.DataFrame(
-        {
-            "rank": np.arange(1, n + 1),
-            "state": [f"State with a rather long name number {i}" for i in range(n)],
-            "iso3": [f"S{i:02d}" for i in range(n)],
-            "group": ["WEOG"] * n,
-            "score": a + b + c,
-            "interest_score": a,
-            "sur_score": b,
-            "acceptance_score": c,
-        }
-    ).sort_values("score", ascending=False)
-    df["rank"] = np.arange(1, n + 1)
-    return df
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+from upr_targets._tables import acceptance_table, state_theme_counts
 
 
 @pytest.fixture(scope="module")
@@ -87,21 +13,30 @@ def recs():
     return fake_recommendations()
 
 
-def _check(ax, *, xlabel=True):
-    assert isinstance(ax, matplotlib.axes.Axes)
-    assert ax.get_title()
-    if xlabel:
-        assert ax.get_xlabel() and ax.get_ylabel()
-
-
-# ---- heat map ---------------------------------------------------------------
-
-
 def test_acceptance_table_counts(recs):
     table = acceptance_table(recs, by="group")
     assert table["total"].sum() == len(recs)  # nothing dropped, missing group kept
     assert "(unknown)" in table.index
+    for group, row in table.iterrows():  # independent counts
+        rows = recs[recs["rs_group"].fillna("(unknown)") == group]
+        assert row["total"] == len(rows)
+        assert row["supported"] == (rows["response"] == "supported").sum()
     chad = recs[recs["sur"] == "Chad"]
     t = acceptance_table(recs, "Chad", by="action_category")
     assert t["total"].sum() == len(chad)
     assert t["share_supported"].between(0, 1).all()
+    assert list(t.index) == sorted(t.index)  # categories in order 1-5
+
+
+def test_acceptance_table_rejects_unknown_breakdown(recs):
+    with pytest.raises(ValueError, match="by='region'"):
+        acceptance_table(recs, by="region")
+
+
+def test_state_theme_counts(recs):
+    counts, totals = state_theme_counts(recs)
+    for state, theme in [("France", "Death penalty"), ("Brazil", "Justice")]:
+        rows = recs[recs["recommending_state"] == state]
+        n = sum(theme in themes for themes in rows["themes"])
+        assert counts.loc[state, theme] == n
+        assert totals[state] == len(rows)

@@ -45,9 +45,9 @@ from ._match_signals import (
 )
 from ._similar import similar_rows
 
-__all__ = ["ThemeMatcher"]
+__all__ = ["MATCHED_COLUMNS", "ThemeMatcher"]
 
-_KEEP = [
+MATCHED_COLUMNS = [
     "text",
     "recommending_state",
     "sur",
@@ -167,7 +167,7 @@ class ThemeMatcher(BaseEstimator):
                     "recommendations must be a DataFrame with a 'text' column (and "
                     "'themes'), e.g. from upr_targets.load_recommendations()"
                 )
-            cols = [c for c in _KEEP if c in recommendations.columns]
+            cols = [c for c in MATCHED_COLUMNS if c in recommendations.columns]
             recs = recommendations[cols].reset_index(drop=True)
             if "themes" not in recs:
                 recs["themes"] = [[] for _ in range(len(recs))]

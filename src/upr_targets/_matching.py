@@ -8,15 +8,17 @@ the themes a ranking uses.
 
 from __future__ import annotations
 
-import weakref
+from collections import OrderedDict
 from functools import lru_cache
 
 import pandas as pd
 
-from ._matcher import ThemeMatcher
+from ._cache import table_key
+from ._matcher import MATCHED_COLUMNS, ThemeMatcher
 
 __all__ = [
     "ThemeMatcher",
+    "matcher_for",
     "match_themes",
     "select_themes",
     "similar_recommendations",
@@ -77,27 +79,28 @@ def _default_matcher() -> ThemeMatcher:
     return ThemeMatcher().fit()
 
 
-_FITTED: dict[int, tuple[weakref.ref, ThemeMatcher]] = {}
+_FITTED: OrderedDict[str, ThemeMatcher] = OrderedDict()
+"""Matchers fitted in this process, by the content of their table (at most 4)."""
 
 
-def _matcher_for(recommendations: pd.DataFrame | None) -> ThemeMatcher:
-    """The taxonomy-only matcher, or one fitted on ``recommendations`` (cached)."""
+def matcher_for(recommendations: pd.DataFrame | None) -> ThemeMatcher:
+    """The taxonomy-only matcher, or one fitted on ``recommendations``.
+
+    Fitted matchers are kept for the process, keyed by the content of the
+    columns they read: a copy of the same table (``load_demo()`` twice, a
+    ranker refitted on the same data) reuses the fitted matcher.
+    """
     if recommendations is None:
         return _default_matcher()
-    key = id(recommendations)
-    hit = _FITTED.get(key)
-    if (
-        hit is not None
-        and hit[0]() is recommendations
-        and hit[1].n_recommendations_ == len(recommendations)
-    ):
-        return hit[1]
+    cols = [c for c in MATCHED_COLUMNS if c in recommendations.columns]
+    key = table_key(recommendations[cols])
+    if key in _FITTED:
+        _FITTED.move_to_end(key)
+        return _FITTED[key]
     matcher = ThemeMatcher().fit(recommendations)
-    for k in [k for k, (ref, _) in _FITTED.items() if ref() is None]:
-        del _FITTED[k]
-    if len(_FITTED) >= 4:
-        _FITTED.pop(next(iter(_FITTED)))
-    _FITTED[key] = (weakref.ref(recommendations), matcher)
+    _FITTED[key] = matcher
+    if len(_FITTED) > 4:
+        _FITTED.popitem(last=False)
     return matcher
 
 
@@ -129,7 +132,7 @@ def match_themes(
     >>> match_themes("FGM", top=1)["theme"].iloc[0]
     "Women's rights"
     """
-    return _matcher_for(recommendations).match(text, top=top)
+    return matcher_for(recommendations).match(text, top=top)
 
 
 def similar_recommendations(
@@ -171,7 +174,7 @@ def similar_recommendations(
     >>> hits.columns[:4].tolist()
     ['similarity', 'text', 'recommending_state', 'sur']
     """
-    return _matcher_for(recommendations).similar(
+    return matcher_for(recommendations).similar(
         text,
         top=top,
         sur=sur,

@@ -13,7 +13,7 @@ from ._components import COMPONENTS, DYADIC
 from ._errors import UnknownStateError, UPRDataWarning
 from ._evidence import explain_table, state_evidence
 from ._features import QueryCounts, build_tensors, query_counts, theme_matrix
-from ._matching import select_themes
+from ._matching import matcher_for, select_themes
 from ._ranking_table import EVIDENCE, empty_ranking, ranking_table
 from ._schema import validate
 from ._scoring import component_matrix
@@ -79,11 +79,16 @@ class TargetRanker(BaseEstimator):
         Sessions seen in the data.
     tensors_ : CountTensors
         The precomputed counts.
+    matcher_ : ThemeMatcher or None
+        The matcher of issue texts, fitted on the data at the first
+        :meth:`match_themes` (None before; shared with
+        :func:`upr_targets.match_themes` on the same table).
 
     Examples
     --------
     >>> import upr_targets
-    >>> ranker = upr_targets.TargetRanker().fit(upr_targets.load_demo())
+    >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+    >>> ranker = upr_targets.TargetRanker().fit(recs)
     >>> sur = ranker.states_[0]
     >>> ranking = ranker.rank(sur, themes=[ranker.themes_[0]], top=5)
     >>> list(ranking.columns[:5])
@@ -147,7 +152,7 @@ class TargetRanker(BaseEstimator):
         self.themes_ = X.themes
         self.sessions_ = X.sessions
         self._data = recommendations
-        self._matcher = None
+        self.matcher_ = None
         self._row_themes = None
         self._bloc_sets = None
         self._dyadic_cache = {}
@@ -271,11 +276,9 @@ class TargetRanker(BaseEstimator):
             ``theme, score, ...`` best first (the matcher's columns).
         """
         check_is_fitted(self, "tensors_")
-        if self._matcher is None:
-            from ._matcher import ThemeMatcher
-
-            self._matcher = ThemeMatcher().fit(self._data)
-        return self._matcher.match(text, top=top)
+        if self.matcher_ is None:
+            self.matcher_ = matcher_for(self._data)
+        return self.matcher_.match(text, top=top)
 
     def themes_for(self, issue_text: str) -> list[str]:
         """The themes that ``rank(sur, issue_text=...)`` ranks on.
@@ -298,7 +301,8 @@ class TargetRanker(BaseEstimator):
         Examples
         --------
         >>> import upr_targets
-        >>> ranker = upr_targets.TargetRanker().fit(upr_targets.load_demo())
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
         >>> ranker.themes_for("abolish the death penalty")
         ['Death penalty']
         """
@@ -374,7 +378,8 @@ class TargetRanker(BaseEstimator):
         Examples
         --------
         >>> import upr_targets
-        >>> ranker = upr_targets.TargetRanker().fit(upr_targets.load_demo())
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
         >>> sur = ranker.states_[1]
         >>> r = ranker.rank(sur, themes=ranker.themes_[:1], top=3)
         >>> len(r) <= 3 and sur not in set(r["state"])
@@ -476,7 +481,8 @@ class TargetRanker(BaseEstimator):
         Examples
         --------
         >>> import upr_targets
-        >>> ranker = upr_targets.TargetRanker().fit(upr_targets.load_demo())
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
         >>> r = ranker.rank(ranker.states_[1], themes=ranker.themes_[:1])
         >>> t = ranker.explain(r["state"][0], ranker.states_[1],
         ...                    themes=ranker.themes_[:1])
@@ -530,7 +536,8 @@ class TargetRanker(BaseEstimator):
         Examples
         --------
         >>> import upr_targets
-        >>> ranker = upr_targets.TargetRanker().fit(upr_targets.load_demo())
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
         >>> ev = ranker.evidence(ranker.candidates_[0], top=3)
         >>> len(ev) <= 3
         True

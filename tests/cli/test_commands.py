@@ -6,46 +6,12 @@ import io
 import json
 import subprocess
 import sys
-from collections import Counter
 
 import pandas as pd
 import pytest
+from _support.cli import run
 
 from upr_targets.cli import main
-
-SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states")
-
-
-@pytest.fixture(autouse=True)
-def _narrow_terminal(monkeypatch):
-    # shutil.get_terminal_size() reads COLUMNS first: pretend a 100-column terminal
-    monkeypatch.setenv("COLUMNS", "100")
-
-
-@pytest.fixture(scope="module")
-def demo_sur(demo) -> str:
-    """The State under review with the most recommendations in the demo data."""
-    return str(demo["sur"].value_counts().index[0])
-
-
-@pytest.fixture(scope="module")
-def demo_theme(demo) -> str:
-    counts = Counter(t for ts in demo["themes"] for t in ts)
-    return counts.most_common(1)[0][0]
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture(scope="module")
-def real_args(upr_info_files):
-    args = []
-    for f in upr_info_files:
-        args += ["--data", str(f)]
-    return args
 
 
 def test_rank_needs_issue_or_theme(capsys):
@@ -174,7 +140,9 @@ def test_missing_data_file(capsys, tmp_path):
     assert "nope.csv" in err
 
 
-@pytest.mark.parametrize("ext", ["html", "md", "xlsx"])
+@pytest.mark.parametrize(
+    "ext", ["xlsx", pytest.param("html", marks=pytest.mark.slow), "md"]
+)
 def test_report_on_demo(capsys, tmp_path, demo_sur, ext):
     path = tmp_path / f"report.{ext}"
     code, out, err = run(
@@ -239,6 +207,7 @@ def test_states(capsys):
     assert "France" in out and "Kenya" not in out
 
 
+@pytest.mark.slow
 def test_python_m(tmp_path):
     res = subprocess.run(
         [sys.executable, "-m", "upr_targets", "--version"],
@@ -250,6 +219,7 @@ def test_python_m(tmp_path):
     assert res.stdout.startswith("upr-targets ")
 
 
+@pytest.mark.slow
 def test_rank_on_real_data(capsys, real_args):
     code, out, err = run(
         capsys,
@@ -270,6 +240,7 @@ def test_rank_on_real_data(capsys, real_args):
     assert "Sri Lanka" in out
 
 
+@pytest.mark.slow
 def test_report_and_backtest_on_real_data(capsys, tmp_path, real_args):
     path = tmp_path / "kenya.md"
     code, out, err = run(

@@ -2,46 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
+from _support.cli import SUBCOMMANDS, run
 
-from upr_targets.cli import build_parser, main
+from upr_targets.cli import build_parser
 from upr_targets.cli._parser import session_range as _session_range
-
-SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states")
-
-
-@pytest.fixture(autouse=True)
-def _narrow_terminal(monkeypatch):
-    # shutil.get_terminal_size() reads COLUMNS first: pretend a 100-column terminal
-    monkeypatch.setenv("COLUMNS", "100")
-
-
-@pytest.fixture(scope="module")
-def demo_sur(demo) -> str:
-    """The State under review with the most recommendations in the demo data."""
-    return str(demo["sur"].value_counts().index[0])
-
-
-@pytest.fixture(scope="module")
-def demo_theme(demo) -> str:
-    counts = Counter(t for ts in demo["themes"] for t in ts)
-    return counts.most_common(1)[0][0]
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture(scope="module")
-def real_args(upr_info_files):
-    args = []
-    for f in upr_info_files:
-        args += ["--data", str(f)]
-    return args
 
 
 def test_help(capsys):

@@ -133,6 +133,7 @@ def test_sessions_subset_and_tiny():
     validate(make_demo(1, sessions=[1]))
 
 
+@pytest.mark.slow
 def test_scales():
     df = make_demo(150_000, sessions=range(1, 41), seed=2)
     assert len(df) == 150_000

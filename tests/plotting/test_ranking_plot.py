@@ -9,41 +9,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from _support.plots import _check
 
 from upr_targets._components import BY_NAME, COMPONENTS
 from upr_targets.plotting import component_color, plot_ranking
-
-STATES = [
-    ("France", "WEOG"),
-    ("Norway", "WEOG"),
-    ("Brazil", "GRULAC"),
-    ("Mexico", "GRULAC"),
-    ("Ghana", "African"),
-    ("Egypt", "African"),
-    ("Poland", "Eastern European"),
-    ("Japan", "Asia-Pacific"),
-    ("Holy See", None),
-]
-THEMES = [
-    "Death penalty",
-    "Women's rights",
-    "Torture and other CID treatment",
-    "Justice",
-]
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-def _check(ax, *, xlabel=True):
-    assert isinstance(ax, matplotlib.axes.Axes)
-    assert ax.get_title()
-    if xlabel:
-        assert ax.get_xlabel() and ax.get_ylabel()
-
 
 # ---- heat map ---------------------------------------------------------------
 

@@ -281,11 +281,11 @@ def test_matrices_agree(shared_data):
 
 def _read_dihr(path) -> pd.DataFrame:
     """Distinct (SuR, recommending State, field_year) of the DIHR export."""
-    import openpyxl
+    from python_calamine import CalamineWorkbook
 
-    wb = openpyxl.load_workbook(path, read_only=True)
+    wb = CalamineWorkbook.from_path(str(path))
     try:
-        rows = wb.active.iter_rows(values_only=True)
+        rows = iter(wb.get_sheet_by_index(0).to_python())
         header = list(next(rows))
         cols = [
             header.index(c)

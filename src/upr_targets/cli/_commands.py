@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import textwrap
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from ..reference import list_states, normalize_group, normalize_state
-from ._data import load_data, note_resolved, resolve_sur, resolve_themes
+from ._data import Data, load_data, note_resolved, resolve_sur, resolve_themes
 from ._parser import PROG
 from ._terminal import (
     cell,
@@ -36,17 +35,22 @@ class UsageError(Exception):
     """A combination of options that argparse cannot check by itself."""
 
 
-def is_synthetic(recs: pd.DataFrame) -> bool:
-    """Whether the table is (or holds) the synthetic demo data."""
-    return bool((recs["source"] == "demo").any())
-
-
-def fitted_ranker(recs: pd.DataFrame):
-    """A :class:`TargetRanker` fitted on ``recs`` (with a progress line)."""
+def fitted_ranker(data: Data):
+    """A :class:`TargetRanker` fitted on the data (cached; with a progress line)."""
     from .._ranking import TargetRanker
 
     with progress("Fitting the ranker"):
-        return TargetRanker().fit(recs)
+        ranker, _ = data.fitted("ranker", lambda: TargetRanker().fit(data.table))
+    return ranker
+
+
+@contextlib.contextmanager
+def keeping_matcher(data: Data, ranker):
+    """Cache the ranker again if its text matcher was fitted in the block."""
+    had = ranker.matcher_ is not None
+    yield
+    if not had and ranker.matcher_ is not None:
+        data.remember("ranker", ranker)
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
@@ -58,9 +62,10 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = args.out.suffix.lower() if args.out else ""
         fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
-    recs = load_data(args)
-    ranker = fitted_ranker(recs)
-    matched = {issue: ranker.themes_for(issue) for issue in args.issue}
+    data = load_data(args)
+    ranker = fitted_ranker(data)
+    with keeping_matcher(data, ranker):
+        matched = {issue: ranker.themes_for(issue) for issue in args.issue}
     for issue, found in matched.items():
         if found:
             err(f"Issue {issue!r} -> themes: {', '.join(found)}")
@@ -86,7 +91,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         return 0
     width = 100 if args.out else terminal_width()
     lines = []
-    if is_synthetic(recs):
+    if data.synthetic:
         lines.append(
             "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
         )
@@ -136,11 +141,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     sur = resolve_sur(args.sur)
     themes = resolve_themes(args.theme)
-    recs = load_data(args)
+    from .._acceptance import AcceptanceModel
+
+    data = load_data(args)
     start = time.perf_counter()
-    with progress("Building the report"):
+    ranker = fitted_ranker(data)
+    with progress("Building the report"), keeping_matcher(data, ranker):
+        model, _ = data.fitted("acceptance", lambda: AcceptanceModel().fit(data.table))
         report = build_report(
-            recs, sur, list(args.issue) or None, themes=themes or None, top=args.top
+            data.table,
+            sur,
+            list(args.issue) or None,
+            themes=themes or None,
+            top=args.top,
+            ranker=ranker,
+            acceptance_model=model,
         )
         out.parent.mkdir(parents=True, exist_ok=True)
         report.save(out)
@@ -153,14 +168,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_backtest(args: argparse.Namespace) -> int:
     from .._backtest import backtest
 
-    recs = load_data(args)
-    if is_synthetic(recs):
+    data = load_data(args)
+    if data.synthetic:
         print(
             "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
         )
     sessions = session_ranges(args.test_sessions)
     with progress(f"Backtesting on sessions {sessions}"):
-        result = backtest(recs, test_sessions=args.test_sessions, k=args.k)
+        result = backtest(data.table, test_sessions=args.test_sessions, k=args.k)
     width = terminal_width()
     n = result.params["n_queries"]
     head = f"Backtest on sessions {sessions}, k = {args.k}"

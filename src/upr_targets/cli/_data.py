@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from .._cache import Cache, files_key, table_key
 from .._errors import LoadError, UnknownStateError, UnknownThemeError
+from .._version import __version__
 from ..datasets import load_demo
 from ..io import load_recommendations
 from ..reference import normalize_state, normalize_theme
@@ -40,14 +44,45 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def load_data(args: argparse.Namespace) -> pd.DataFrame:
+@dataclass
+class Data:
+    """The table a command works on, and where its derived models are cached."""
+
+    table: pd.DataFrame
+    key: str
+    cache: Cache
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the table is (or holds) the synthetic demo data."""
+        return bool((self.table["source"] == "demo").any())
+
+    def fitted(self, name: str, make: Callable[[], Any]) -> tuple[Any, bool]:
+        """The model ``name`` fitted on the table, from the cache or ``make()``.
+
+        Returns the model and whether it was just fitted (then cached).
+        """
+        model = self.cache.load_model(name, self.key, self.table)
+        if model is not None:
+            return model, False
+        model = make()
+        self.cache.save_model(name, self.key, model, self.table)
+        return model, True
+
+    def remember(self, name: str, model) -> None:
+        """Store ``model`` again (it learned something since it was loaded)."""
+        self.cache.save_model(name, self.key, model, self.table)
+
+
+def load_data(args: argparse.Namespace) -> Data:
     """Load --data files (printing the load summary) or the demo data."""
+    cache = Cache(args.cache_dir, enabled=args.cache)
     files: list[Path] = list(args.data)
     if not files:
         err(SYNTHETIC_NOTE)
         with progress("Loading the demo data"):
             df = load_demo()
-        return df
+        return Data(df, files_key([], demo=__version__), cache)
     missing = [f for f in files if not f.exists() and not _GLOB.search(str(f))]
     if missing:
         raise LoadError(
@@ -55,7 +90,9 @@ def load_data(args: argparse.Namespace) -> pd.DataFrame:
         )
     label = f"Loading {len(files)} file{'s' if len(files) > 1 else ''}"
     with progress(label):
-        df = load_recommendations([str(f) for f in files])
+        df = load_recommendations(
+            [str(f) for f in files], cache=args.cache, cache_dir=args.cache_dir
+        )
     report = df.attrs["load_report"]
     err("Load summary:")
     err(format_table(report.summary[list(_SUMMARY_COLUMNS)], width=terminal_width()))
@@ -70,7 +107,7 @@ def load_data(args: argparse.Namespace) -> pd.DataFrame:
                 "All of them: load_recommendations(...).attrs['load_report']"
                 ".rejected in Python."
             )
-    return df
+    return Data(df, table_key(df), cache)
 
 
 def resolve_sur(name: str) -> str:

@@ -125,12 +125,26 @@ def _common(data: bool = True) -> argparse.ArgumentParser:
         parent.add_argument(
             "--data",
             metavar="FILE",
-            action="append",
+            nargs="+",
+            action="extend",
             type=Path,
             default=[],
-            help="a file to load (UPR Info CSV, DIHR or UHRI Excel, UN report PDF, OHCHR "
-            "matrix .docx); repeat for "
-            "several files; default: the bundled synthetic demo data",
+            help="files to load (UPR Info CSV, DIHR or UHRI Excel, UN report PDF, "
+            "OHCHR matrix .docx), folders or glob patterns; default: the bundled "
+            "synthetic demo data",
+        )
+        parent.add_argument(
+            "--no-cache",
+            dest="cache",
+            action="store_false",
+            help="neither read nor write the cache of loaded tables and fitted models",
+        )
+        parent.add_argument(
+            "--cache-dir",
+            metavar="DIR",
+            type=Path,
+            help="the cache folder (default: $UPR_TARGETS_CACHE, else your user "
+            "cache folder)",
         )
     parent.add_argument(
         "--debug",
@@ -158,7 +172,7 @@ def _add_target_options(
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``upr-targets`` argument parser (used by :func:`main`)."""
-    from .. import __version__
+    from .._version import __version__
 
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._cache import Cache, files_key
 from .._errors import LoadError, UPRDataWarning
 from ._formats import FORMATS, detect_format
 from ._log import LoadReport
@@ -94,6 +95,8 @@ def load_recommendations(
     *,
     format: str = "auto",
     encoding: str | None = None,
+    cache: bool = False,
+    cache_dir: PathLike | None = None,
 ) -> pd.DataFrame:
     """Load UPR recommendations from real exports into the normalized table.
 
@@ -110,6 +113,14 @@ def load_recommendations(
     encoding : str, optional
         Text encoding of CSV files; by default detected (UTF-8/16, then
         Windows cp1252 or Mac Roman, whichever reads as text).
+    cache : bool, default False
+        Keep the normalized table on disk and read it from there next time,
+        as long as the files (path, size, modification time), the options
+        and the library's version are the same. The load report and its
+        warning are the same as for a fresh load.
+    cache_dir : path, optional
+        The cache folder (default ``$UPR_TARGETS_CACHE``, else the user's
+        cache folder).
 
     Returns
     -------
@@ -156,9 +167,21 @@ def load_recommendations(
         raise LoadError(
             f"unknown format {format!r}; use 'auto' or one of {list(FORMATS)}"
         )
+    paths = _expand_paths(path_or_paths)
+    store = Cache(cache_dir, enabled=cache)
+    key = files_key(paths, format=format, encoding=encoding) if cache else ""
+    df = store.load_table(key) if cache else None
+    if df is None:
+        df = _load(paths, format, encoding)
+        store.save_table(key, df)
+    _warn(df.attrs["load_report"], len(df))
+    return df
+
+
+def _load(paths: list[Path], format: str, encoding: str | None) -> pd.DataFrame:
     report = LoadReport()
     frames = []
-    for path in _expand_paths(path_or_paths):
+    for path in paths:
         name = detect_format(path, encoding=encoding) if format == "auto" else format
         fmt = FORMATS[name]
         how = "given"
@@ -175,13 +198,16 @@ def load_recommendations(
     )
     _flag_duplicates(df, report)
     df.attrs["load_report"] = report
-    n_rej, n_flag = len(report.rejected), len(report.flagged)
-    if n_rej or n_flag:
+    return df
+
+
+def _warn(report: LoadReport, n_rows: int) -> None:
+    """Warn when rows were rejected or values flagged (stacklevel: the caller's)."""
+    if len(report.rejected) or len(report.flagged):
         warnings.warn(
-            f"Loaded {len(df):,} rows from {len(frames)} file(s); "
+            f"Loaded {n_rows:,} rows from {len(report.summary)} file(s); "
             + "; ".join(report.problems()[:8])
             + ". See df.attrs['load_report'].",
             UPRDataWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
-    return df

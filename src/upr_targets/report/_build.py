@@ -196,7 +196,7 @@ def build_report(
     Examples
     --------
     >>> import upr_targets
-    >>> recs = upr_targets.load_demo()
+    >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 22))
     >>> sur = recs["sur"].iloc[0]
     >>> report = upr_targets.build_report(recs, sur, ["torture in prisons"], top=10)
     >>> len(report.ranking) <= 10
@@ -306,7 +306,7 @@ def write_report(
     Examples
     --------
     >>> import tempfile, pathlib, upr_targets
-    >>> recs = upr_targets.load_demo()
+    >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 22))
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
     >>> upr_targets.write_report(recs, recs["sur"].iloc[0], "death penalty", out).exists()
     True

@@ -119,7 +119,7 @@ class Report:
     Examples
     --------
     >>> import tempfile, pathlib, upr_targets
-    >>> recs = upr_targets.load_demo()
+    >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 22))
     >>> report = upr_targets.build_report(
     ...     recs, "Kenya", ["torture in prisons", "child marriage"], top=10
     ... )
