@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from .._schema import conform, validate
-from ..reference import list_themes
 from ._profile import (
     CATEGORY_MIX,
     CATEGORY_TILT_WEOG,
@@ -25,9 +24,8 @@ from ._profile import (
     MCMAHON_ACCEPTANCE,
     N_THEMES_P,
     OVERALL_ACCEPTANCE,
-    profile,
-    schedule,
-    states_table,
+    World,
+    draw_world,
 )
 from ._sampling import (
     code_lists,
@@ -107,123 +105,94 @@ def make_demo(
     if n_rows < 0:
         raise ValueError(f"n_rows must be >= 0, got {n_rows}")
     rng = np.random.default_rng(seed)
-
-    states = states_table()
-    names = states["name"].to_numpy(dtype=object)
-    iso3 = states["iso3"].to_numpy(dtype=object)
-    group = (
-        states["group"].astype(object).where(states["group"].notna(), None).to_numpy()
-    )
-    n_states = len(states)
-    gidx = np.array([GROUPS.index(g) if g in GROUPS else 5 for g in group])
-
-    sched = schedule(states, sessions_arr)
-    n_rev = len(sched)
-    sur_state = pd.Index(states["iso3"]).get_indexer(sched["sur_iso3"])
-    rev_session = sched["session"].to_numpy()
-    rev_cycle = sched["cycle"].to_numpy()
-
-    # ---- latent structure (fixed per seed) ----------------------------------
-    prof = profile()
-    theme_names = np.array(list(prof["theme_profile"]), dtype=object)
-    n_themes = len(theme_names)
-    lifts = np.array([prof["theme_profile"][t] for t in theme_names])
-    base = (
-        list_themes()
-        .set_index("theme")
-        .loc[theme_names, "n_upr_info"]
-        .to_numpy(dtype=float)
-    )
-    base = base / base.sum()
-    lift = np.vstack([lifts[:, :5].T, np.ones(n_themes)])  # (6 groups, themes)
-    accept_offset = 0.7 * lifts[:, 5]
-
-    # recommending activity: group share / group size, lognormal per State
-    group_size = np.bincount(gidx, minlength=6).astype(float)
-    share = np.array([GROUP_SHARE.get(g, 0.0) for g in GROUPS] + [0.004])
-    per_state = share / np.maximum(group_size, 1)
-    activity = per_state[gidx] * rng.lognormal(0.0, 0.6, n_states)
-    drift = rng.normal(0.0, 0.5, n_states)  # recency drift of activity
-    # regional affinity: recommend more to States of one's own group
-    affinity = np.ones((6, 6)) + 0.6 * np.eye(6)
-    pair = rng.lognormal(0.0, 0.8, (n_states, n_states)).astype(
-        np.float32
-    )  # persistent ties
-    memberships = states["memberships"].map(
-        lambda v: set(v) if isinstance(v, list) else set()
-    )
-    blocs = sorted(
-        {"EU", "AU", "OIC", "AL", "ASEAN", "CARICOM", "PIF"} & set().union(*memberships)
-    )
-    bloc_m = np.array([[b in m for b in blocs] for m in memberships], dtype=np.float32)
-    shared_bloc = (bloc_m @ bloc_m.T) > 0
-    pair = pair * np.where(shared_bloc, 1.4, 1.0).astype(np.float32)
-    np.fill_diagonal(pair, 0.0)
-
-    # thematic preferences of recommending States, and issues of the SuR
-    pref = lift[gidx] * base[None, :] * rng.lognormal(0.0, 0.5, (n_states, n_themes))
-    nordic = np.isin(names, prof["nordic"])
-    tilt = np.array([prof["nordic_tilt"].get(t, 1.0) for t in theme_names])
-    pref[nordic] *= tilt
-    sur_issue = rng.lognormal(0.0, 0.6, (n_states, n_themes))
-    # (State, SuR, theme) interest that persists across cycles
-    persist = rng.lognormal(0.0, 1.0, (n_states, n_states, n_themes)).astype(np.float32)
-    trend = np.log(np.array([prof["theme_trend"].get(t, 1.0) for t in theme_names]))
-
-    # ---- rows per review, recommending State per row -------------------------
-    weight = np.exp(0.035 * rev_session) * rng.lognormal(0.0, 0.3, n_rev)
+    world = draw_world(rng, sessions_arr)
     n_joint = int(round(0.02 * n_rows)) if n_rows >= 50 else 0
     n_base = n_rows - n_joint
+    per_review, row_rev, row_rs = _recommending_states(rng, world, n_base)
+    t1, t2, t3 = _themes_of_rows(rng, world, row_rev, row_rs, n_base)
+    cat, supported = _responses(rng, world, row_rev, row_rs, t1, t2, n_base)
+    sur_of_row = world.sched["sur"].to_numpy(dtype=object)[row_rev]
+    texts = compose_texts(t1, t2, t3, cat, sur_of_row, rng)
+    para_base = 80 + rng.integers(0, 60, len(world.sched))
+    take, rs_all = _joint_rows(rng, world, row_rev, row_rs, n_base, n_joint)
+    df = _frame(
+        world,
+        take=take,
+        rs_all=rs_all,
+        row_rev=row_rev,
+        per_review=per_review,
+        para_base=para_base,
+        themes=np.stack([t1, t2, t3], axis=1),
+        cat=cat,
+        supported=supported,
+        texts=texts,
+    )
+    # validate() checks values row by row; on large tables check a sample (the
+    # generator treats all rows alike).
+    check = df if len(df) <= 100_000 else df.sample(50_000, random_state=0)
+    validate(check, name="make_demo() output")
+    df.attrs["synthetic"] = True
+    df.attrs["note"] = SYNTHETIC_NOTE
+    return df
+
+
+def _recommending_states(rng, w: World, n_base: int):
+    """Rows per review and the recommending State of each row."""
+    n_rev = len(w.sched)
+    weight = np.exp(0.035 * w.rev_session) * rng.lognormal(0.0, 0.3, n_rev)
     per_review = (
         rng.multinomial(n_base, weight / weight.sum()) if n_rev else np.zeros(0, int)
     )
     row_rev = np.repeat(np.arange(n_rev), per_review)
-
-    t_rel = (rev_session - 20.0) / 20.0
+    # regional affinity: recommend more to States of one's own group
+    affinity = np.ones((6, 6)) + 0.6 * np.eye(6)
     rs_prob = (
-        activity[None, :]
-        * np.exp(drift[None, :] * t_rel[:, None])
-        * affinity[gidx[sur_state]][:, gidx]
-        * pair[:, sur_state].T
+        w.activity[None, :]
+        * np.exp(w.drift[None, :] * w.t_rel[:, None])
+        * affinity[w.gidx[w.sur_state]][:, w.gidx]
+        * w.pair[:, w.sur_state].T
     )
     # Rescale the groups so that their expected shares of recommendations match
     # the published ones whatever the draws of the latent effects.
     target = np.array([GROUP_SHARE[g] for g in GROUPS] + [0.004])
     target = target / target.sum()
-    onehot = np.eye(6)[gidx]  # (states, groups)
+    onehot = np.eye(6)[w.gidx]  # (states, groups)
     for _ in range(20):
         norm = rs_prob / rs_prob.sum(axis=1, keepdims=True)
         expected = (per_review[:, None] * norm).sum(axis=0) @ onehot
         expected = expected / max(expected.sum(), 1e-12)
         factor = np.where(expected > 0, target / np.maximum(expected, 1e-12), 1.0)
-        rs_prob = rs_prob * factor[gidx][None, :]
-    row_rs = sample_rows(rs_prob, row_rev, rng)
+        rs_prob = rs_prob * factor[w.gidx][None, :]
+    return per_review, row_rev, sample_rows(rs_prob, row_rev, rng)
 
-    # ---- themes ---------------------------------------------------------------
+
+def _themes_of_rows(rng, w: World, row_rev, row_rs, n_base: int):
+    """One to three themes per row (codes; -1 for none), related to each other."""
+    n_states = len(w.names)
     pair_key = row_rev.astype(np.int64) * n_states + row_rs
     upairs, pair_inv = np.unique(pair_key, return_inverse=True)
     p_rev, p_rs = upairs // n_states, upairs % n_states
-    p_sur = sur_state[p_rev]
+    p_sur = w.sur_state[p_rev]
     theme_prob = (
-        pref[p_rs]
-        * sur_issue[p_sur]
-        * persist[p_rs, p_sur]
-        * np.exp(trend[None, :] * t_rel[p_rev][:, None])
+        w.pref[p_rs]
+        * w.sur_issue[p_sur]
+        * w.persist[p_rs, p_sur]
+        * np.exp(w.trend[None, :] * w.t_rel[p_rev][:, None])
     )
     t1 = sample_rows(theme_prob, pair_inv, rng)
-    related = related_themes(theme_names)
+    related = related_themes(w.theme_names)
     t2 = sample_related(theme_prob, pair_inv, t1, related, rng)
     t3 = sample_related(theme_prob, pair_inv, t1, related, rng)
     k = rng.choice(3, size=n_base, p=N_THEMES_P) + 1
     t2 = np.where((k >= 2) & (t2 != t1), t2, -1)
     t3 = np.where((k >= 3) & (t3 != t1) & (t3 != t2), t3, -1)
     shift = (t2 < 0) & (t3 >= 0)  # keep secondary themes in the first free slot
-    t2 = np.where(shift, t3, t2)
-    t3 = np.where(shift, -1, t3)
+    return t1, np.where(shift, t3, t2), np.where(shift, -1, t3)
 
-    # ---- action category and response ------------------------------------------
-    rs_g = gidx[row_rs]
-    is_weog = rs_g == 0
+
+def _responses(rng, w: World, row_rev, row_rs, t1, t2, n_base: int):
+    """Action category (0-4) and whether the SuR supported, per row."""
+    is_weog = w.gidx[row_rs] == 0
     mix_w = CATEGORY_MIX * CATEGORY_TILT_WEOG
     mix_w = mix_w / mix_w.sum()
     weog_share = is_weog.mean() if n_base else 0.0
@@ -234,12 +203,12 @@ def make_demo(
         rng.choice(5, size=n_base, p=mix_w),
         rng.choice(5, size=n_base, p=mix_o),
     )
-    row_session = rev_session[row_rev]
-    sur_effect = rng.normal(0.0, 0.6, n_states)
+    row_session = w.rev_session[row_rev]
+    sur_effect = rng.normal(0.0, 0.6, len(w.names))
     offset = (
-        accept_offset[t1]
-        + np.where(t2 >= 0, 0.5 * accept_offset[np.maximum(t2, 0)], 0.0)
-        + sur_effect[sur_state[row_rev]]
+        w.accept_offset[t1]
+        + np.where(t2 >= 0, 0.5 * w.accept_offset[np.maximum(t2, 0)], 0.0)
+        + sur_effect[w.sur_state[row_rev]]
         - 0.3 * is_weog
         + rng.normal(0.0, 0.3, n_base)
     )
@@ -252,7 +221,7 @@ def make_demo(
     else:
         b = solve_intercepts(offset, cat, MCMAHON_ACCEPTANCE)
     gamma = 1.2  # time effect of the full record, for partial session ranges
-    if n_base and rev_session.min() <= 5 and rev_session.max() >= 30:
+    if n_base and w.rev_session.min() <= 5 and w.rev_session.max() >= 30:
         lo_g, hi_g = 0.0, 4.0
         sub = (
             slice(None)
@@ -269,51 +238,63 @@ def make_demo(
             else:
                 lo_g = gamma
     p_accept = 1 / (1 + np.exp(-(b[cat] + offset + gamma * time_effect)))
-    supported = rng.random(n_base) < p_accept
+    return cat, rng.random(n_base) < p_accept
 
-    # ---- texts -----------------------------------------------------------------
-    texts = compose_texts(
-        t1, t2, t3, cat, sched["sur"].to_numpy(dtype=object)[row_rev], rng
-    )
 
-    # ---- joint recommendations: extra rows sharing an id ------------------------
+def _joint_rows(rng, w: World, row_rev, row_rs, n_base: int, n_joint: int):
+    """Rows to take (joint recommendations repeat a row) and their States."""
     base_pos = np.arange(n_base)
-    # paragraph numbers within each review (rows are in review order)
-    starts = (
-        np.concatenate([[0], np.cumsum(per_review)[:-1]]) if n_rev else np.zeros(0, int)
-    )
-    item = base_pos - starts[row_rev] + 1 if n_base else base_pos
-    para_base = 80 + rng.integers(0, 60, n_rev)
-    rec_id = base_pos
     if n_joint and n_base:
         src = np.sort(rng.choice(n_base, size=n_joint, replace=n_joint > n_base))
-        same_group = np.flatnonzero(gidx < 5)
+        same_group = np.flatnonzero(w.gidx < 5)
         cosponsor = rng.choice(same_group, size=n_joint)
         # prefer a co-sponsor from the first sponsor's group
-        grp_members = [np.flatnonzero(gidx == g) for g in range(6)]
+        grp_members = [np.flatnonzero(w.gidx == g) for g in range(6)]
         for g in range(5):
-            sel = gidx[row_rs[src]] == g
+            sel = w.gidx[row_rs[src]] == g
             if sel.any() and len(grp_members[g]):
                 cosponsor[sel] = rng.choice(grp_members[g], size=int(sel.sum()))
-        bad = (cosponsor == row_rs[src]) | (cosponsor == sur_state[row_rev[src]])
-        cosponsor[bad] = (cosponsor[bad] + 1) % n_states
+        bad = (cosponsor == row_rs[src]) | (cosponsor == w.sur_state[row_rev[src]])
+        cosponsor[bad] = (cosponsor[bad] + 1) % len(w.names)
         take = np.concatenate([base_pos, src])
         rs_all = np.concatenate([row_rs, cosponsor])
     else:
-        take = base_pos
-        rs_all = row_rs
+        take, rs_all = base_pos, row_rs
     order = np.argsort(take, kind="stable")
-    take, rs_all = take[order], rs_all[order]
+    return take[order], rs_all[order]
 
+
+def _frame(
+    w: World,
+    *,
+    take,
+    rs_all,
+    row_rev,
+    per_review,
+    para_base,
+    themes,
+    cat,
+    supported,
+    texts,
+) -> pd.DataFrame:
+    """The normalized table of the drawn rows (``take`` indexes the base rows)."""
+    sched = w.sched
+    n_base = len(row_rev)
+    # paragraph numbers within each review (rows are in review order)
+    starts = (
+        np.concatenate([[0], np.cumsum(per_review)[:-1]])
+        if len(sched)
+        else np.zeros(0, int)
+    )
+    item = np.arange(n_base) - starts[row_rev] + 1 if n_base else np.arange(0)
     rev = row_rev[take]
-    session = rev_session[rev]
     pos_in_session = sched.groupby("session").cumcount().to_numpy() + 1
     # document symbols: one per review, then taken per row
     rev_doc = np.array(
         [
             f"A/HRC/{h}/{p + 5}"
             for h, p in zip(
-                np.where(rev_session <= 12, rev_session + 7, rev_session + 8),
+                np.where(w.rev_session <= 12, w.rev_session + 7, w.rev_session + 8),
                 pos_in_session,
                 strict=True,
             )
@@ -323,22 +304,20 @@ def make_demo(
     paragraph = (
         pd.Series(para_base[rev]).astype(str) + "." + pd.Series(item[take]).astype(str)
     )
-    theme_codes = np.stack([t1[take], t2[take], t3[take]], axis=1)
+    theme_codes = themes[take]
     with gc_paused():
-        theme_lists = code_lists(theme_codes, theme_names)
+        theme_lists = code_lists(theme_codes, w.theme_names)
         source_lists = list(map(list, theme_lists))
-        sdg_codes = sdg_lists(theme_codes, theme_names)
-    sur_names = sched["sur"].to_numpy(dtype=object)
-    sur_codes = sched["sur_iso3"].to_numpy(dtype=object)
+        sdg_codes = sdg_lists(theme_codes, w.theme_names)
     df = pd.DataFrame(
         {
             "text": pd.array(texts[take], dtype="string"),
-            "sur": str_take(sur_names, rev),
-            "sur_iso3": str_take(sur_codes, rev),
-            "recommending_state": str_take(names, rs_all),
-            "rs_iso3": str_take(iso3, rs_all),
-            "sur_group": str_take(group, sur_state[rev]),
-            "rs_group": str_take(group, rs_all),
+            "sur": str_take(sched["sur"].to_numpy(dtype=object), rev),
+            "sur_iso3": str_take(sched["sur_iso3"].to_numpy(dtype=object), rev),
+            "recommending_state": str_take(w.names, rs_all),
+            "rs_iso3": str_take(w.iso3, rs_all),
+            "sur_group": str_take(w.group, w.sur_state[rev]),
+            "rs_group": str_take(w.group, rs_all),
             "response": str_take(
                 np.array(["noted", "supported"], dtype=object),
                 supported[take].astype(int),
@@ -347,8 +326,8 @@ def make_demo(
             "themes": theme_lists,
             "source_themes": source_lists,
             "sdgs": sdg_codes,
-            "session": session,
-            "cycle": rev_cycle[rev],
+            "session": w.rev_session[rev],
+            "cycle": sched["cycle"].to_numpy()[rev],
             "year": sched["year"].to_numpy()[rev],
             "document": str_take(rev_doc, rev),
             "paragraph": pd.array(paragraph.to_numpy(), dtype="string"),
@@ -358,15 +337,8 @@ def make_demo(
             "source_file": pd.NA,
             "source_row": pd.NA,
             "recommendation_id": (
-                "demo-" + pd.Series(rec_id[take]).astype(str).str.zfill(7)
+                "demo-" + pd.Series(take).astype(str).str.zfill(7)
             ).to_numpy(),
         }
     )
-    df = conform(df)
-    # validate() checks values row by row; on large tables check a sample (the
-    # generator treats all rows alike).
-    check = df if len(df) <= 100_000 else df.sample(50_000, random_state=0)
-    validate(check, name="make_demo() output")
-    df.attrs["synthetic"] = True
-    df.attrs["note"] = SYNTHETIC_NOTE
-    return df
+    return conform(df)

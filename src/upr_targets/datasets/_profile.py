@@ -9,13 +9,14 @@ figures named below.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from .._utils import package_file
-from ..reference import list_reviews, list_states
+from ..reference import list_reviews, list_states, list_themes
 
 GROUPS = ("WEOG", "African", "Asia-Pacific", "GRULAC", "Eastern European")
 """Regional groups in the order of the profile's lift columns (6th: none)."""
@@ -105,3 +106,97 @@ def schedule(states: pd.DataFrame, sessions: np.ndarray) -> pd.DataFrame:
     for col in ("session", "cycle", "year"):
         sched[col] = sched[col].astype(int)
     return sched.sort_values(["session", "sur"]).reset_index(drop=True)
+
+
+@dataclass
+class World:
+    """The States, the reviews and the latent structure of one draw."""
+
+    names: np.ndarray  # (S,) canonical names
+    iso3: np.ndarray  # (S,)
+    group: np.ndarray  # (S,) regional group or None
+    gidx: np.ndarray  # (S,) index into GROUPS (5: none)
+    sched: pd.DataFrame  # one row per review
+    sur_state: np.ndarray  # (R,) State index of each review's SuR
+    rev_session: np.ndarray  # (R,)
+    theme_names: np.ndarray  # (T,)
+    accept_offset: np.ndarray  # (T,) logit offset of acceptance by theme
+    activity: np.ndarray  # (S,) recommending activity
+    drift: np.ndarray  # (S,) drift of activity over time
+    pair: np.ndarray  # (S, S) persistent ties between States
+    pref: np.ndarray  # (S, T) thematic preferences
+    sur_issue: np.ndarray  # (S, T) issues of each State as SuR
+    persist: np.ndarray  # (S, S, T) (State, SuR, theme) interest
+    trend: np.ndarray  # (T,) log growth of each theme over the sessions
+
+    @property
+    def t_rel(self) -> np.ndarray:
+        """Time of each review, -1 at session 0, +1 at session 40."""
+        return (self.rev_session - 20.0) / 20.0
+
+
+def draw_world(rng: np.random.Generator, sessions: np.ndarray) -> World:
+    """States, reviews and the latent effects (the first draws of ``rng``)."""
+    states = states_table()
+    group = (
+        states["group"].astype(object).where(states["group"].notna(), None).to_numpy()
+    )
+    n_states = len(states)
+    gidx = np.array([GROUPS.index(g) if g in GROUPS else 5 for g in group])
+    sched = schedule(states, sessions)
+    prof = profile()
+    theme_names = np.array(list(prof["theme_profile"]), dtype=object)
+    n_themes = len(theme_names)
+    lifts = np.array([prof["theme_profile"][t] for t in theme_names])
+    base = (
+        list_themes()
+        .set_index("theme")
+        .loc[theme_names, "n_upr_info"]
+        .to_numpy(dtype=float)
+    )
+    base = base / base.sum()
+    lift = np.vstack([lifts[:, :5].T, np.ones(n_themes)])  # (6 groups, themes)
+
+    # recommending activity: group share / group size, lognormal per State
+    group_size = np.bincount(gidx, minlength=6).astype(float)
+    share = np.array([GROUP_SHARE.get(g, 0.0) for g in GROUPS] + [0.004])
+    per_state = share / np.maximum(group_size, 1)
+    activity = per_state[gidx] * rng.lognormal(0.0, 0.6, n_states)
+    drift = rng.normal(0.0, 0.5, n_states)  # recency drift of activity
+    # persistent ties, stronger between members of a bloc
+    pair = rng.lognormal(0.0, 0.8, (n_states, n_states)).astype(np.float32)
+    memberships = states["memberships"].map(set)
+    blocs = sorted(
+        {"EU", "AU", "OIC", "AL", "ASEAN", "CARICOM", "PIF"} & set().union(*memberships)
+    )
+    bloc_m = np.array([[b in m for b in blocs] for m in memberships], dtype=np.float32)
+    shared_bloc = (bloc_m @ bloc_m.T) > 0
+    pair = pair * np.where(shared_bloc, 1.4, 1.0).astype(np.float32)
+    np.fill_diagonal(pair, 0.0)
+
+    # thematic preferences of recommending States, and issues of the SuR
+    pref = lift[gidx] * base[None, :] * rng.lognormal(0.0, 0.5, (n_states, n_themes))
+    names = states["name"].to_numpy(dtype=object)
+    nordic = np.isin(names, prof["nordic"])
+    pref[nordic] *= np.array([prof["nordic_tilt"].get(t, 1.0) for t in theme_names])
+    sur_issue = rng.lognormal(0.0, 0.6, (n_states, n_themes))
+    persist = rng.lognormal(0.0, 1.0, (n_states, n_states, n_themes)).astype(np.float32)
+    trend = np.log(np.array([prof["theme_trend"].get(t, 1.0) for t in theme_names]))
+    return World(
+        names=names,
+        iso3=states["iso3"].to_numpy(dtype=object),
+        group=group,
+        gidx=gidx,
+        sched=sched,
+        sur_state=pd.Index(states["iso3"]).get_indexer(sched["sur_iso3"]),
+        rev_session=sched["session"].to_numpy(),
+        theme_names=theme_names,
+        accept_offset=0.7 * lifts[:, 5],
+        activity=activity,
+        drift=drift,
+        pair=pair,
+        pref=pref,
+        sur_issue=sur_issue,
+        persist=persist,
+        trend=trend,
+    )
