@@ -32,12 +32,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ._schema import COLUMNS
+
 __all__ = ["CACHE_ENV", "Cache", "cache_dir", "files_key", "table_key"]
 
 CACHE_ENV = "UPR_TARGETS_CACHE"
 """Environment variable naming the cache folder."""
 
-_LIST_COLUMNS = ("themes", "source_themes", "sdgs")
+_LIST_COLUMNS = tuple(c.name for c in COLUMNS if c.dtype == "list")
 
 
 def cache_dir(path: str | os.PathLike | None = None) -> Path:

@@ -124,6 +124,13 @@ COLUMNS: tuple[Column, ...] = (
         "Sustainable Development Goals and targets linked by the source, as strings: '5', '5.2'; empty list where none.",
     ),
     Column(
+        "affected_persons",
+        "list",
+        True,
+        False,
+        "Groups of persons the source says the recommendation concerns (UHRI 'Affected Persons', the matrices' 'Groups of persons'), as written there; empty list where none. Where the crosswalk maps one to a theme ('Women' to Women's rights), the theme is in `themes` too.",
+    ),
+    Column(
         "session",
         "Int64",
         True,

@@ -66,7 +66,7 @@ def test_unknown_format(tmp_path):
     with pytest.raises(UnknownFormatError) as exc:
         load_recommendations(path)
     msg = str(exc.value)
-    assert "['alpha', 'beta', 'gamma']" in msg
+    assert "'alpha', 'beta', 'gamma'" in msg
     for name in ("upr-info", "upr-info-uwazi", "dihr", "uhri"):
         assert repr(name) in msg
     assert "Tekst" in msg  # key columns are listed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _support.loaders import (
+    HEADER,
     ROWS,
     load_quiet,
     write_csv,
@@ -11,6 +12,7 @@ from _support.loaders import (
 
 from upr_targets import (
     LoadError,
+    UnknownFormatError,
     UPRDataWarning,
     load_recommendations,
 )
@@ -39,3 +41,48 @@ def test_duplicates_reported_and_kept(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(LoadError, match="file not found"):
         load_recommendations(tmp_path / "nope.csv")
+
+
+# ---------------------------------------------------------- paths, folders
+
+
+@pytest.mark.parametrize("bad", [b"recs.csv", None, 3])
+def test_path_of_the_wrong_type(bad):
+    with pytest.raises(LoadError, match="path"):
+        load_recommendations(bad)
+
+
+def test_symlink_loop(tmp_path):
+    (tmp_path / "a.csv").symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    with pytest.raises(LoadError, match="symbolic link"):
+        load_recommendations(tmp_path / "a.csv")
+
+
+def test_folder_with_a_bad_file_loads_the_rest(tmp_path):
+    write_csv(tmp_path / "good.csv")
+    (tmp_path / "bad.csv").write_text("Name,Colour\nBob,red\n")
+    with pytest.warns(UPRDataWarning, match="bad.csv: not read"):
+        df = load_recommendations(tmp_path)
+    assert len(df) == 3
+    assert df.attrs["load_report"].skipped[0][0] == "bad.csv"
+    with pytest.raises(UnknownFormatError):
+        load_recommendations(tmp_path, strict=True)
+
+
+def test_header_only_file_warns(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text(HEADER + "\n")
+    with pytest.warns(UPRDataWarning, match="a header and no records"):
+        df = load_recommendations(path)
+    assert len(df) == 0
+
+
+def test_unknown_layout_shows_a_short_excerpt(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text(
+        "Name,Colour," + ",".join(f"c{i}" for i in range(400)) + "\nBob,red\n"
+    )
+    with pytest.raises(UnknownFormatError) as info:
+        load_recommendations(path)
+    assert len(str(info.value)) < 900

@@ -59,7 +59,8 @@ def test_empty_file(tmp_path):
 
 
 def test_header_only(tmp_path):
-    df = load_recommendations(write_csv(tmp_path / "h.csv", []))
+    with pytest.warns(UPRDataWarning, match="a header and no records"):
+        df = load_recommendations(write_csv(tmp_path / "h.csv", []))
     assert len(df) == 0 and list(df.columns) == list(upr_targets.schema_table()["name"])
     s = check_report(df).summary
     assert (s.loc[0, "rows_read"], s.loc[0, "records_read"]) == (0, 0)

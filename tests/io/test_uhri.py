@@ -17,7 +17,7 @@ from upr_targets import (
 )
 
 
-def test_uhri_export(tmp_path, excel_engine):
+def test_uhri_export(tmp_path):
     with pytest.warns(UPRDataWarning, match="not a UPR recommendation"):
         df = load_recommendations(make_uhri(tmp_path / "uhri.xlsx"))
     report = check_report(df)

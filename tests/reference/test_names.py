@@ -173,8 +173,9 @@ def test_resolve_states_aligned_and_typed():
     )
     out = resolve_states(values)
     assert list(out.index) == [10, 11, 12, 13, 14]
-    assert list(out.columns) == ["name", "iso3", "group"]
-    assert all(str(t) == "string" for t in out.dtypes)
+    assert list(out.columns) == ["name", "iso3", "group", "method", "score"]
+    assert all(str(t) == "string" for t in out.dtypes[:4])
+    assert out["method"].tolist()[:2] == ["alias", "name"]
     assert out["name"].tolist()[:2] == ["United Kingdom", "Côte d'Ivoire"]
     assert out.loc[12].isna().all()  # missing in, missing out
     assert out.loc[13, "iso3"] == "VAT" and pd.isna(out.loc[13, "group"])
@@ -185,6 +186,7 @@ def test_resolve_states_raise_names_first_bad_row():
     with pytest.raises(UnknownStateError) as info:
         resolve_states(values, source="x.csv", column="From")
     assert info.value.row == 6 and info.value.value == "(Unknown)"
+    assert "'Atlantis' (row 7" in str(info.value)  # every unknown value named
     assert info.value.source == "x.csv" and info.value.column == "From"
     rows = pd.Series([100, 200, 300], index=[5, 6, 7])
     with pytest.raises(UnknownStateError) as info:
@@ -206,13 +208,13 @@ def test_resolve_states_bad_errors_argument():
 
 def test_resolve_states_resolves_each_distinct_value_once(monkeypatch):
     calls = []
-    real = _names._lookup_uncached
+    real = _names._match
 
     def counting(value):
         calls.append(value)
         return real(value)
 
-    monkeypatch.setattr(_names, "_lookup_uncached", counting)
+    monkeypatch.setattr(_names, "_match", counting)
     monkeypatch.setattr(_names, "_CACHE", {})
     values = pd.Series(["France", "Spain", "France", "Peru"] * 5000)
     out = resolve_states(values)
@@ -224,7 +226,13 @@ def test_resolve_states_resolves_each_distinct_value_once(monkeypatch):
 
 def test_resolve_states_empty():
     out = resolve_states(pd.Series([], dtype="string"))
-    assert out.empty and list(out.columns) == ["name", "iso3", "group"]
+    assert out.empty and list(out.columns) == [
+        "name",
+        "iso3",
+        "group",
+        "method",
+        "score",
+    ]
 
 
 # ------------------------------------------------------------------- groups

@@ -41,7 +41,9 @@ def _sdgs(goals: pd.Series, targets: pd.Series) -> pd.Series:
     return lists_from_parts(both[keep], goals.index)
 
 
-def read_dihr(path, report: LoadReport, *, encoding: str | None = None) -> pd.DataFrame:
+def read_dihr(
+    path, report: LoadReport, *, encoding: str | None = None, on_unknown: str = "raise"
+) -> pd.DataFrame:
     """Read the DIHR SDG-Human Rights Data Explorer export (.xlsx or .csv)."""
     path = Path(path)
     fmt = FORMATS["dihr"]
@@ -89,6 +91,7 @@ def read_dihr(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
         )
     return finalize(
         raw,
+        on_unknown=on_unknown,
         fmt="dihr",
         file=path,
         report=report,

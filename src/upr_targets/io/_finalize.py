@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from .._schema import COLUMN_NAMES, conform, validate
-from ..reference import resolve_states
 from ._log import LoadReport
+from ._resolve import ON_UNKNOWN, resolve_column
 from ._sessions import fill_sessions, flag_mask
 from ._values import (
     _UNCLEAR_RESPONSES,
@@ -29,15 +29,6 @@ from ._values import (
 __all__ = ["finalize"]
 
 PathLike = str | Path
-
-
-def _resolve(
-    values: pd.Series, rows: pd.Series, file: Path, column: str
-) -> pd.DataFrame:
-    out = resolve_states(
-        values, source=file.name, column=column, rows=rows, errors="raise"
-    )
-    return out.reindex(values.index)
 
 
 def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
@@ -67,6 +58,7 @@ def finalize(
     theme_vocabulary: str | None = None,
     encoding: str | None = None,
     records_read: int | None = None,
+    on_unknown: str = "raise",
 ) -> pd.DataFrame:
     """Turn a reader's raw frame into the normalized table; log to ``report``.
 
@@ -97,6 +89,12 @@ def finalize(
     records_read : int, optional
         Number of source records (default: rows of ``raw`` plus rows already
         rejected).
+    on_unknown : {"raise", "flag"}, default "raise"
+        An unknown State name raises one error naming every unknown value, or
+        is flagged and left missing (a row whose State under review is
+        unknown is then rejected). ``sur_group`` and ``rs_group`` columns of
+        ``raw``, where the source has them, are checked against the States
+        read.
 
     Returns
     -------
@@ -110,6 +108,8 @@ def finalize(
         file, its row and the source's column, with the closest names.
     """
     file = Path(file)
+    if on_unknown not in ON_UNKNOWN:
+        raise ValueError(f"on_unknown={on_unknown!r}; use one of {list(ON_UNKNOWN)}")
     pre_rejected = int((report.rejected["file"] == file.name).sum())
     rows_read = len(raw) + pre_rejected
     cols = {c: c for c in COLUMN_NAMES}
@@ -139,8 +139,31 @@ def finalize(
     rows = df["source_row"]
 
     # States
-    sur = _resolve(df["sur"], rows, file, cols["sur"])
+    def groups(c):
+        return raw[c] if c in raw else None
+
+    sur, unknown = resolve_column(
+        df["sur"],
+        rows,
+        file,
+        cols["sur"],
+        report,
+        on_unknown=on_unknown,
+        groups=groups("sur_group"),
+    )
     df["sur"], df["sur_iso3"], df["sur_group"] = sur["name"], sur["iso3"], sur["group"]
+    if unknown.any():
+        report.reject(
+            file,
+            rows[unknown],
+            cols["sur"],
+            raw["sur"][unknown],
+            "State under review not known (on_unknown='flag')",
+        )
+        keep = ~unknown
+        df = df.loc[keep].reset_index(drop=True)
+        raw = raw.loc[keep].reset_index(drop=True)
+        rows = df["source_row"]
     placeholder = is_placeholder(df["recommending_state"])
     flag_mask(
         report,
@@ -151,16 +174,15 @@ def finalize(
         df["recommending_state"].fillna(""),
         "no recommending State named in the source; kept with recommending_state missing",
     )
-    rs = pd.DataFrame(
-        {"name": pd.NA, "iso3": pd.NA, "group": pd.NA}, index=df.index, dtype="string"
+    rs, _ = resolve_column(
+        df["recommending_state"],
+        rows,
+        file,
+        cols["recommending_state"],
+        report,
+        on_unknown=on_unknown,
+        groups=groups("rs_group"),
     )
-    if (~placeholder).any():
-        rs.loc[~placeholder] = _resolve(
-            df.loc[~placeholder, "recommending_state"],
-            rows[~placeholder],
-            file,
-            cols["recommending_state"],
-        ).to_numpy()
     df["recommending_state"], df["rs_iso3"], df["rs_group"] = (
         rs["name"],
         rs["iso3"],
@@ -216,7 +238,7 @@ def finalize(
             report.note(f"{file.name}: {n_blank:,} rows without an action category")
 
     # themes
-    for c in ("source_themes", "sdgs"):
+    for c in ("source_themes", "sdgs", "affected_persons"):
         if c not in df:
             df[c] = pd.Series(
                 [[] for _ in range(len(df))], index=df.index, dtype=object
@@ -234,6 +256,12 @@ def finalize(
                     unknown,
                     "theme label not in the taxonomy or crosswalk; kept in source_themes only",
                 )
+            # affected persons with a theme of their own ("Women"), quietly
+            person_themes, _ = map_theme_lists(df["affected_persons"], theme_vocabulary)
+            df["themes"] = [
+                list(dict.fromkeys(a + b))
+                for a, b in zip(df["themes"], person_themes, strict=True)
+            ]
         else:
             df["themes"] = pd.Series(
                 [[] for _ in range(len(df))], index=df.index, dtype=object

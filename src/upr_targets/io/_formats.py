@@ -309,8 +309,11 @@ def detect_format(path: PathLike, *, encoding: str | None = None) -> str:
         f"{f.name!r} ({', '.join(f.key_columns) or 'extension ' + '/'.join(f.extensions)})"
         for f in FORMATS.values()
     )
+    seen = ", ".join(repr(h[:40]) for h in header[:12])
+    if len(header) > 12:
+        seen += f", ... ({len(header)} columns)"
     raise UnknownFormatError(
-        f"{path.name}: unknown layout; columns seen: {header}. Known formats (key "
+        f"{path.name}: unknown layout; columns seen: {seen}. Known formats (key "
         f"columns): {known}. Pass format=... if the file is one of these with "
         "renamed columns, or rename its columns."
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob as _glob
 import logging
+import os
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,15 +24,36 @@ logger = logging.getLogger("upr_targets")
 PathLike = str | Path
 
 
+def _as_path(item) -> Path:
+    if isinstance(item, (str, os.PathLike)) and not isinstance(item, bytes):
+        return Path(item)
+    if isinstance(item, bytes):
+        raise LoadError(
+            f"path {item!r} is bytes; pass it as text: load_recommendations("
+            f"{item.decode(errors='replace')!r})"
+        )
+    raise LoadError(
+        f"path {item!r} ({type(item).__name__}) is not a file path; pass a str or "
+        "pathlib.Path (a file, a folder or a glob such as 'exports/*.csv')"
+    )
+
+
 def _expand_paths(path_or_paths) -> list[Path]:
-    if isinstance(path_or_paths, (str, Path)):
+    if not isinstance(path_or_paths, Iterable) or isinstance(
+        path_or_paths, (str, bytes, os.PathLike)
+    ):
         items: Iterable = [path_or_paths]
     else:
         items = list(path_or_paths)
     out: list[Path] = []
     known_ext = {e for f in FORMATS.values() for e in f.extensions}
     for item in items:
-        p = Path(item)
+        p = _as_path(item)
+        if p.is_symlink() and not p.exists():
+            raise LoadError(
+                f"{p} is a symbolic link to nothing (or a loop of links); point it "
+                "at the file, or give the file itself"
+            )
         if p.is_dir():
             files = sorted(
                 q
@@ -95,6 +117,8 @@ def load_recommendations(
     *,
     format: str = "auto",
     encoding: str | None = None,
+    on_unknown: str = "raise",
+    strict: bool = False,
     cache: bool = False,
     cache_dir: PathLike | None = None,
 ) -> pd.DataFrame:
@@ -113,6 +137,16 @@ def load_recommendations(
     encoding : str, optional
         Text encoding of CSV files; by default detected (UTF-8/16, then
         Windows cp1252 or Mac Roman, whichever reads as text).
+    on_unknown : {"raise", "flag"}, default "raise"
+        A State name that is not known raises one error naming every unknown
+        value with its rows and the closest names; ``"flag"`` keeps the rows
+        with the State missing and lists them in the load report (a row whose
+        State under review is unknown cannot be used and is rejected).
+    strict : bool, default False
+        With several files, a file that cannot be read at all (an unknown
+        layout, a broken workbook) is skipped and named in the load report and
+        its warning, and the others are loaded; ``strict=True`` raises
+        instead. A single file always raises.
     cache : bool, default False
         Keep the normalized table on disk and read it from there next time,
         as long as the files (path, size, modification time), the options
@@ -167,30 +201,42 @@ def load_recommendations(
         raise LoadError(
             f"unknown format {format!r}; use 'auto' or one of {list(FORMATS)}"
         )
+    if on_unknown not in ("raise", "flag"):
+        raise LoadError(f"on_unknown={on_unknown!r}; use 'raise' or 'flag'")
     paths = _expand_paths(path_or_paths)
     store = Cache(cache_dir, enabled=cache)
-    key = files_key(paths, format=format, encoding=encoding) if cache else ""
+    key = (
+        files_key(paths, format=format, encoding=encoding, on_unknown=on_unknown)
+        if cache
+        else ""
+    )
     df = store.load_table(key) if cache else None
     if df is None:
-        df = _load(paths, format, encoding)
+        df = _load(paths, format, encoding, on_unknown, strict)
         store.save_table(key, df)
     _warn(df.attrs["load_report"], len(df))
     return df
 
 
-def _load(paths: list[Path], format: str, encoding: str | None) -> pd.DataFrame:
+def _load(
+    paths: list[Path], format: str, encoding: str | None, on_unknown: str, strict: bool
+) -> pd.DataFrame:
     report = LoadReport()
     frames = []
     for path in paths:
-        name = detect_format(path, encoding=encoding) if format == "auto" else format
-        fmt = FORMATS[name]
-        how = "given"
-        if format == "auto":
-            how = f"recognized from its {'header' if fmt.by_header else 'extension'}"
-        report.note(f"{path.name}: format {name!r} ({how})")
-        logger.info("upr_targets: reading %s as format %r (%s)", path.name, name, how)
-        kwargs = {"encoding": encoding} if encoding and fmt.by_header else {}
-        frames.append(fmt.load()(path, report, **kwargs))
+        if strict or len(paths) == 1:
+            frames.append(_load_one(path, format, encoding, on_unknown, report))
+            continue
+        try:
+            frames.append(_load_one(path, format, encoding, on_unknown, report))
+        except (LoadError, OSError) as exc:  # layout, workbook, encoding, I/O
+            report.skip_file(path, f"not read ({exc})")
+            logger.warning("upr_targets: %s not read: %s", path.name, exc)
+    if not frames:
+        raise LoadError(
+            "none of the files could be read: "
+            + "; ".join(f"{f}: {why}" for f, why in report.skipped)
+        )
     df = (
         pd.concat(frames, ignore_index=True)
         if len(frames) > 1
@@ -201,9 +247,28 @@ def _load(paths: list[Path], format: str, encoding: str | None) -> pd.DataFrame:
     return df
 
 
+def _load_one(path, format, encoding, on_unknown, report) -> pd.DataFrame:
+    """Read one file into ``report``: its lines are added only when it is read."""
+    own = LoadReport()
+    name = detect_format(path, encoding=encoding) if format == "auto" else format
+    fmt = FORMATS[name]
+    how = "given"
+    if format == "auto":
+        how = f"recognized from its {'header' if fmt.by_header else 'extension'}"
+    own.note(f"{path.name}: format {name!r} ({how})")
+    logger.info("upr_targets: reading %s as format %r (%s)", path.name, name, how)
+    kwargs = {"encoding": encoding} if encoding and fmt.by_header else {}
+    df = fmt.load()(path, own, on_unknown=on_unknown, **kwargs)
+    if len(df) == 0 and not len(own.rejected):
+        own.note(f"{path.name}: a header and no records")
+        own.skip_file(path, "a header and no records")
+    report.extend(own)
+    return df
+
+
 def _warn(report: LoadReport, n_rows: int) -> None:
     """Warn when rows were rejected or values flagged (stacklevel: the caller's)."""
-    if len(report.rejected) or len(report.flagged):
+    if len(report.rejected) or len(report.flagged) or report.skipped:
         warnings.warn(
             f"Loaded {n_rows:,} rows from {len(report.summary)} file(s); "
             + "; ".join(report.problems()[:8])

@@ -111,6 +111,7 @@ class LoadReport:
         self._rejected: list[pd.DataFrame] = []
         self._flagged: list[pd.DataFrame] = []
         self.notes: list[str] = []
+        self.skipped: list[tuple[str, str]] = []
 
     def __deepcopy__(self, memo) -> LoadReport:
         # pandas deep-copies ``DataFrame.attrs`` on every operation. The report
@@ -128,6 +129,18 @@ class LoadReport:
             The remark, naming the file it is about.
         """
         self.notes.append(message)
+
+    def skip_file(self, file, why: str) -> None:
+        """Record a file that gave no rows at all (the others were read).
+
+        Parameters
+        ----------
+        file : str or Path
+            The file.
+        why : str
+            Why ("not read: unknown layout ...", "a header and no records").
+        """
+        self.skipped.append((Path(file).name, str(why)))
 
     def reject(self, file, rows, column, values, reason) -> None:
         """Record rows left out of the table.
@@ -220,6 +233,7 @@ class LoadReport:
         self._rejected.extend(other._rejected)
         self._flagged.extend(other._flagged)
         self.notes.extend(other.notes)
+        self.skipped.extend(other.skipped)
 
     # -- reading -------------------------------------------------------------
     @property
@@ -310,7 +324,8 @@ class LoadReport:
         """
         c = self.counts()
         unit = {"rejected": "rows rejected", "flagged": "values flagged"}
-        return [
+        skipped = [f"{f}: {why}" for f, why in self.skipped]
+        return skipped + [
             f"{n:,} {unit[kind]}: {why}" for kind, why, n in c.itertuples(index=False)
         ]
 

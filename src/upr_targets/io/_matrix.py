@@ -71,7 +71,7 @@ def _header_map(texts: list[str]) -> dict[str, int] | None:
             cols.setdefault("source", i)
         elif "sdg" in t or "sustainable development" in t:
             cols.setdefault("sdgs", i)
-        elif "affected" in t:
+        elif "affected" in t or "persons" in t:  # "Groups of Persons"
             cols.setdefault("affected", i)
     return cols if "position" in cols else None
 
@@ -85,8 +85,8 @@ def _theme_cell(text: str) -> dict[str, list[str]]:
         if not ln:
             continue
         low = ln.lower().rstrip(":")
-        if ln.endswith(":") or low in ("affected persons", "sdgs"):
-            if "affected" in low:
+        if ln.endswith(":") or low in ("affected persons", "groups of persons", "sdgs"):
+            if "affected" in low or "persons" in low:
                 key = "affected"
             elif "sdg" in low or "sustainable development" in low:
                 key = "sdgs"
@@ -318,7 +318,9 @@ def _open_docx(path: Path) -> Any:
         ) from exc
 
 
-def read_ohchr_matrix(path: str | Path, report: LoadReport) -> pd.DataFrame:
+def read_ohchr_matrix(
+    path: str | Path, report: LoadReport, *, on_unknown: str = "raise"
+) -> pd.DataFrame:
     """Read an OHCHR UPR matrix (.docx) into the normalized table.
 
     Parameters
@@ -345,6 +347,7 @@ def read_ohchr_matrix(path: str | Path, report: LoadReport) -> pd.DataFrame:
     )
     return finalize(
         raw,
+        on_unknown=on_unknown,
         fmt="ohchr-matrix",
         file=path,
         report=report,

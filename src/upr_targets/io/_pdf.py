@@ -374,7 +374,9 @@ def extract_pdf_pages(path: str | Path) -> list[str]:
     return pages
 
 
-def read_un_report_pdf(path: str | Path, report: LoadReport) -> pd.DataFrame:
+def read_un_report_pdf(
+    path: str | Path, report: LoadReport, *, on_unknown: str = "raise"
+) -> pd.DataFrame:
     """Read a UPR Working Group report (PDF) into the normalized table.
 
     Parameters
@@ -407,6 +409,7 @@ def read_un_report_pdf(path: str | Path, report: LoadReport) -> pd.DataFrame:
     )
     return finalize(
         raw,
+        on_unknown=on_unknown,
         fmt="un-report-pdf",
         file=path,
         report=report,

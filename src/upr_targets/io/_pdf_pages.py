@@ -21,6 +21,12 @@ _HEADER_LINE = re.compile(
     r"^\s*(?:A/HRC/\d+/\d+(?:/Add\.\d+)?(?:\s+Page\s+\d+)?|Page\s+\d+|\d{1,3}"
     r"|GE\.\d{2}-\d+.*|-+\s*\d*\s*-+)\s*$"
 )
+# the UN job number of the footer ("GE.23-03422", "GE.23-03422 (E)"), with the
+# page number beside it on even ("12 GE.23-03422") or odd pages; pypdf can put
+# it on the last text line of the page, so it is removed wherever it is
+_JOB_NUMBER = re.compile(
+    r"\s*(?:\b\d{1,3}\s+)?\bGE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}\b)?\s*"
+)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\*+|\d{1,2})\s+\S")
 _TITLE = "report of the working group on the universal periodic review"
 
@@ -81,7 +87,7 @@ def ordinal(word: str) -> int | None:
 def clean_page(page: str) -> list[str]:
     """Lines of one page without running headers, footers and footnotes."""
     page = PRIVATE_USE.sub("", page).replace("\u00ad", "")
-    lines = [ln.rstrip() for ln in page.splitlines()]
+    lines = [_JOB_NUMBER.sub(" ", ln).rstrip() for ln in page.splitlines()]
     # running headers/footers only at the top or bottom of the page
     keep = [True] * len(lines)
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]

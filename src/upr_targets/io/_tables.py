@@ -8,14 +8,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .._errors import LoadError
-from ._decode import decode_bytes, sniff_delimiter
+from ._decode import decode_text, sniff_delimiter
 from ._log import LoadReport
+from ._text_table import read_text_table
+from ._workbook import is_workbook, read_workbook, sheet_frame
 
-__all__ = ["RawTable", "excel_engine", "peek_header", "read_table"]
+__all__ = ["RawTable", "peek_header", "read_table"]
 
 PathLike = str | Path
 
@@ -40,107 +41,17 @@ class RawTable:
         return self.body[pos]
 
 
-def _read_text_table(path: Path, report: LoadReport, encoding=None) -> RawTable:
-    data = path.read_bytes()
-    if not data.strip():
-        raise LoadError(
-            f"{path.name} is empty ({len(data)} bytes); download the export again."
-        )
-    text, enc = decode_bytes(data, encoding)
-    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
-    sep = sniff_delimiter(first_line)
-    records = list(
-        csv.reader(io.StringIO(text, newline=""), delimiter=sep, skipinitialspace=True)
-    )
-    numbered = [(i + 1, r) for i, r in enumerate(records) if any(v.strip() for v in r)]
-    header = [h.strip() for h in numbered[0][1]]
-    body = numbered[1:]
-    n_fields = len(header)
-    row_no = np.fromiter((i for i, _ in body), dtype=np.int64, count=len(body))
-    lengths = np.fromiter((len(r) for _, r in body), dtype=np.int64, count=len(body))
-    # an odd number of quotes in a file that does not end with a line break:
-    # the file was cut inside a quoted field (the reader then silently returns
-    # the partial record)
-    truncated_quote = text.count('"') % 2 == 1 and not text.endswith(("\n", "\r"))
-    ok = lengths == n_fields
-    bad = np.flatnonzero(~ok)
-    for j in bad:
-        fields = body[j][1]
-        if j == len(body) - 1 and (truncated_quote or lengths[j] < n_fields):
-            reason = (
-                "file ends inside this record (cut mid-field?): "
-                f"{lengths[j]} of {n_fields} fields; download the export again"
-            )
-        elif lengths[j] < n_fields:
-            reason = f"record has {lengths[j]} fields, the header has {n_fields}"
-        else:
-            reason = (
-                f"record has {lengths[j]} fields, the header has {n_fields} "
-                "(unquoted delimiter in a value?)"
-            )
-        value = sep.join(fields)
-        report.reject(path, [row_no[j]], None, [value[:200]], reason)
-    if truncated_quote and len(body) and ok[-1]:
-        j = len(body) - 1
-        ok[j] = False
-        report.reject(
-            path,
-            [row_no[j]],
-            None,
-            [sep.join(body[j][1])[:200]],
-            "file ends inside a quoted field (cut short?); download the export again",
-        )
-    kept = [r for (_, r), good in zip(body, ok, strict=True) if good]
-    frame = (
-        pd.DataFrame(kept, columns=range(n_fields), dtype="str")
-        if kept
-        else (pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n_fields)}))
-    )
-    table = RawTable(
-        path,
-        header,
-        frame,
-        pd.Series(row_no[ok], index=frame.index, dtype="Int64"),
-        enc,
-        len(body),
-    )
-    report.note(
-        f"{path.name}: read as text, encoding {enc!r}, delimiter {sep!r}, "
-        f"{len(body):,} records"
-    )
-    return table
-
-
-def excel_engine() -> str:
-    """``"calamine"`` when python-calamine is installed (about 7x faster), else
-    ``"openpyxl"``."""
-    from importlib.util import find_spec
-
-    return "calamine" if find_spec("python_calamine") is not None else "openpyxl"
-
-
 def _read_excel_table(path: Path, report: LoadReport) -> RawTable:
-    engine = excel_engine()
-    try:
-        raw = pd.read_excel(path, header=None, dtype=object, engine=engine)
-    except Exception as exc:  # openpyxl raises many types on broken files
-        raise LoadError(
-            f"{path.name} cannot be read as an Excel workbook ({exc}); "
-            "open it in Excel and save it again as .xlsx."
-        ) from exc
-    raw = raw.dropna(how="all")
-    if raw.empty:
-        raise LoadError(f"{path.name} has no rows; download the export again.")
-    header_row = raw.index[0]
-    header = [str(h).strip() if pd.notna(h) else "" for h in raw.loc[header_row]]
-    body = raw.loc[raw.index > header_row].reset_index()
-    rows = (body.pop("index") + 1).astype("Int64")
-    body.columns = range(len(header))
-    report.note(
-        f"{path.name}: read as Excel workbook (first sheet, {engine}), "
-        f"{len(body):,} records"
-    )
-    return RawTable(path, header, body, rows, None, len(body))
+    sheet = read_workbook(path)
+    body = sheet_frame(sheet)
+    rows = pd.Series(sheet.row_numbers, index=body.index, dtype="Int64")
+    where = f"sheet {sheet.name!r}"
+    if sheet.n_sheets > 1:
+        where += f" (the one with most rows, of {sheet.n_sheets})"
+    if sheet.header_row > 1:
+        where += f", header on row {sheet.header_row} (rows above it skipped)"
+    report.note(f"{path.name}: read as Excel workbook, {where}, {len(body):,} records")
+    return RawTable(path, sheet.header, body, rows, None, len(body))
 
 
 def read_table(
@@ -148,30 +59,20 @@ def read_table(
 ) -> RawTable:
     """Read a CSV/TSV or Excel file into a :class:`RawTable`."""
     path = Path(path)
-    if path.suffix.lower() in EXCEL_EXTENSIONS:
+    if path.suffix.lower() in EXCEL_EXTENSIONS or is_workbook(path):
+        if path.suffix.lower() not in EXCEL_EXTENSIONS:
+            report.note(
+                f"{path.name}: an Excel workbook under a {path.suffix} name; read as one"
+            )
         return _read_excel_table(path, report)
-    return _read_text_table(path, report, encoding)
+    header, body, rows, enc, n = read_text_table(path, report, encoding)
+    return RawTable(path, header, body, rows, enc, n)
 
 
 def peek_header(path: Path, *, encoding: str | None = None) -> list[str]:
     """Return the header labels of a table file (reads only its start)."""
-    if path.suffix.lower() in EXCEL_EXTENSIONS:
-        import openpyxl
-
-        try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # BadZipFile, InvalidFileException, KeyError...
-            raise LoadError(
-                f"{path.name} cannot be read as an Excel workbook ({exc}); "
-                "download it again, or open it in Excel and save it as .xlsx."
-            ) from exc
-        try:
-            for row in wb.worksheets[0].iter_rows(values_only=True):
-                if any(v is not None and str(v).strip() for v in row):
-                    return [str(v).strip() if v is not None else "" for v in row]
-        finally:
-            wb.close()
-        return []
+    if path.suffix.lower() in EXCEL_EXTENSIONS or is_workbook(path):
+        return read_workbook(path).header
     with open(path, "rb") as fh:
         data = fh.read(65536)
     if not data.strip():
@@ -180,11 +81,16 @@ def peek_header(path: Path, *, encoding: str | None = None) -> list[str]:
         )
     if encoding is None:
         try:
-            text, _ = decode_bytes(data)
+            text = decode_text(data).text
         except UnicodeDecodeError:  # cut in the middle of a multi-byte character
             text = data.decode("utf-8", errors="replace")
     else:
-        text = data.decode(encoding, errors="replace")
+        try:
+            text = decode_text(data, encoding, name=path.name).text
+        except LoadError:
+            if len(data) < 65536:
+                raise
+            text = data.decode(encoding, errors="replace")  # cut mid-character
     text = text.lstrip("\ufeff")
     first = next(
         csv.reader(

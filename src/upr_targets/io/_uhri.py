@@ -44,7 +44,9 @@ def _excel_dates(s: pd.Series) -> pd.Series:
     return serial.fillna(other)
 
 
-def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.DataFrame:
+def read_uhri(
+    path, report: LoadReport, *, encoding: str | None = None, on_unknown: str = "raise"
+) -> pd.DataFrame:
     """Read an OHCHR UHRI export (.xlsx, or the same columns as CSV)."""
     path = Path(path)
     fmt = FORMATS["uhri"]
@@ -93,7 +95,6 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
     sdgs = lists_from_parts(codes.astype(object), table.body.index)
     themes_src = multi_values(col.get("themes", empty))
     persons = multi_values(col.get("affected", empty))
-    source_themes = themes_src + persons
     raw = pd.DataFrame(
         {
             "text": col["text"].astype("string"),
@@ -115,7 +116,8 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
                 .str.replace(r"^\s*-\s*", "", regex=True)
             ),
             "sdgs": sdgs,
-            "source_themes": source_themes,
+            "source_themes": themes_src,
+            "affected_persons": persons,
             "source_row": rows,
         },
         index=table.body.index,
@@ -130,8 +132,10 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
     raw = raw[keep.to_numpy()]
     t_themes, unknown = map_theme_lists(raw["source_themes"], "uhri")
     s_themes, _ = map_theme_lists(raw["sdgs"], "sdg")
+    p_themes, _ = map_theme_lists(raw["affected_persons"], "uhri")  # "Women"
     raw["themes"] = [
-        list(dict.fromkeys(a + b)) for a, b in zip(t_themes, s_themes, strict=True)
+        list(dict.fromkeys(a + c + b))
+        for a, b, c in zip(t_themes, s_themes, p_themes, strict=True)
     ]
     if len(unknown):
         report.flag(
@@ -144,6 +148,7 @@ def read_uhri(path, report: LoadReport, *, encoding: str | None = None) -> pd.Da
     raw = explode_states(raw)
     return finalize(
         raw,
+        on_unknown=on_unknown,
         fmt="uhri",
         file=path,
         report=report,

@@ -18,7 +18,7 @@ _ISSUE_SEP = r"\s*[,;|\n]\s*"
 
 
 def read_upr_info(
-    path, report: LoadReport, *, encoding: str | None = None
+    path, report: LoadReport, *, encoding: str | None = None, on_unknown: str = "raise"
 ) -> pd.DataFrame:
     """Read UPR Info's legacy export (``To,To-Rgrp,...`` or ``SuR | Rgrp | ...``).
 
@@ -31,15 +31,18 @@ def read_upr_info(
     pos = match_columns(table.header, fmt, file=path)
     col = {name: table.column(i) for name, i in pos.items()}
     names = ("text", "sur", "recommending_state", "response", "action_category")
+    names += ("sur_group", "rs_group")  # checked against the States read
     raw = pd.DataFrame({c: col[c] for c in names if c in col}, index=table.body.index)
     raw["session"] = col["session"]
     raw["source_row"] = table.rows
     if "issues" in col:
         raw["source_themes"] = split_multi(col["issues"], _ISSUE_SEP)
-    return _finalize(raw, table, pos, fmt="upr-info", path=path, report=report)
+    return _finalize(
+        raw, table, pos, fmt="upr-info", path=path, report=report, on_unknown=on_unknown
+    )
 
 
-def _finalize(raw, table, pos: dict[str, int], *, fmt: str, path, report):
+def _finalize(raw, table, pos: dict[str, int], *, fmt: str, path, report, on_unknown):
     """:func:`finalize` for a UPR Info table: its issues become ``source_themes``."""
     return finalize(
         raw,
@@ -50,6 +53,7 @@ def _finalize(raw, table, pos: dict[str, int], *, fmt: str, path, report):
         theme_vocabulary="upr-info",
         encoding=table.encoding,
         records_read=table.records_read,
+        on_unknown=on_unknown,
     )
 
 
@@ -64,7 +68,7 @@ _CYCLE = re.compile(r"(\d+)")
 
 
 def read_upr_info_uwazi(
-    path, report: LoadReport, *, encoding: str | None = None
+    path, report: LoadReport, *, encoding: str | None = None, on_unknown: str = "raise"
 ) -> pd.DataFrame:
     """Read the CSV export of UPR Info's current database (Uwazi).
 
@@ -109,6 +113,8 @@ def read_upr_info_uwazi(
         },
         index=table.body.index,
     )
+    if "sur_group" in col:
+        raw["sur_group"] = col["sur_group"]
     if "paragraph" in col:
         raw["paragraph"] = col["paragraph"]
     if "action_category" in col:
@@ -121,4 +127,12 @@ def read_upr_info_uwazi(
         else [[] for _ in range(len(raw))]
     )
     raw = explode_states(raw)
-    return _finalize(raw, table, pos, fmt="upr-info-uwazi", path=path, report=report)
+    return _finalize(
+        raw,
+        table,
+        pos,
+        fmt="upr-info-uwazi",
+        path=path,
+        report=report,
+        on_unknown=on_unknown,
+    )

@@ -16,13 +16,14 @@ from ._calendar import (
 from ._crosswalk import SOURCES, map_source_themes, theme_crosswalk
 from ._deprecated import calendar, sessions, states, themes
 from ._groups import normalize_group
-from ._names import normalize_state, resolve_states
+from ._names import StateMatch, match_state, normalize_state, resolve_states
 from ._states import list_states
 from ._themes import list_themes, normalize_theme
 
 __all__ = [
     "SESSIONS_PER_CYCLE",
     "SOURCES",
+    "StateMatch",
     "assign_sessions",
     "calendar",
     "cycle_of_session",
@@ -30,6 +31,7 @@ __all__ = [
     "list_sessions",
     "list_states",
     "list_themes",
+    "match_state",
     "map_source_themes",
     "next_review",
     "normalize_group",

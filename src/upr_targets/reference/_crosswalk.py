@@ -62,6 +62,8 @@ def _crosswalk_index() -> dict[str, dict[str, list[str]]]:
     for row in _crosswalk_table().itertuples(index=False):
         targets = index.setdefault(row.source, {})
         keys = {_key(row.source_label)}
+        # "Right to health - General" is also written "Right to health"
+        keys.add(_key(_GENERAL.sub("", row.source_label)))
         if isinstance(row.code, str) and row.code:
             keys.add(row.code.lower())
             if row.source == "uhri":
@@ -75,6 +77,7 @@ def _crosswalk_index() -> dict[str, dict[str, list[str]]]:
     return index
 
 
+_GENERAL = re.compile(r"\s*(?:-\s*general|\(general\))\s*$", re.I)
 _UHRI_CODE = re.compile(r"^\s*-?\s*([A-H]\d{1,3})\s+(.*)$")
 _SDG_CODE = re.compile(r"^\s*(?:sdg|goal|target)?\s*(\d{1,2})(?:\.(\w{1,2}))?\b", re.I)
 
@@ -102,6 +105,8 @@ def _map_one(label: str, source: str) -> list[str]:
         if m:
             code, name = m.group(1).lower(), _key(m.group(2))
             return index.get(name) or index.get(code, [])
+        # an uncoded label spelled as a theme of the taxonomy ("Right to education")
+        return _crosswalk_index()["upr-info"].get(key, [])
     if source == "upr-info":
         try:
             return [normalize_theme(text)]

@@ -1,39 +1,36 @@
-"""The index that name resolution searches: folded names, codes, fuzzy matches.
+"""The index that name resolution searches: folded names, codes, cores, fuzzy matches.
 
 Every name of ``data/states.csv`` (canonical, formal, UN) and every alias of
 ``data/state_aliases.csv`` is folded with :func:`~upr_targets._utils.name_key`
-into one dictionary; ISO codes are matched in upper case; country_converter's
-regular expressions and rapidfuzz similarities serve the names that are not
-in it. :mod:`upr_targets.reference._names` decides what to accept.
+into one dictionary; ISO codes are matched in upper case; a name's *core*
+(its words without the qualifiers of formal names: "republic", "of",
+"federal", ...) identifies it when exactly one State has that core; rapidfuzz
+similarities serve misspellings. :mod:`upr_targets.reference._names` decides
+what to accept.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import re
 from functools import lru_cache
-from importlib import resources
-
-import numpy as np
-import pandas as pd
 
 from .._utils import name_key as state_key
 from .._utils import read_package_csv
-from ._states import by_iso3, state_table
+from ._states import state_table
 
 __all__ = [
-    "DISTINCT_MIN",
     "NOT_STATES",
-    "by_converter",
-    "by_ratio",
+    "QUALIFIER_WORDS",
     "closest",
     "codes",
-    "name_index",
+    "core",
+    "core_index",
+    "fuzzy_ranking",
     "keys_of",
+    "name_index",
+    "names_only",
 ]
-
-DISTINCT_MIN = 80.0
 
 # Folded keys of values that are not States although exports put them where a
 # State belongs: unknown recommending States, groups and organisations.
@@ -78,6 +75,17 @@ NOT_STATES = frozenset(
     }
 )
 
+# Words of formal-name qualifiers ("Republic of", "Iran, Islamic Rep.",
+# "Congo, Dem. Rep."): a name without them is its core.
+QUALIFIER_WORDS = frozenset(
+    "republic rep of islamic democratic dem peoples people federal federated "
+    "states state plurinational bolivarian united kingdom arab socialist "
+    "principality grand duchy sultanate commonwealth independent hashemite "
+    "union and the".split()
+)
+
+DISTINCT_MIN = 80.0
+"""Words two keys do not share must be this alike for the keys to count as alike."""
 
 _PAREN = re.compile(r"^\s*(?P<a>[^(]+?)\s*\((?P<b>[^)]+)\)\s*$")
 _COMMA = re.compile(r"^\s*(?P<a>[^,]+?)\s*,\s*(?P<b>[^,]+?)\s*$")
@@ -95,21 +103,45 @@ def keys_of(text: str) -> list[str]:
     return keys
 
 
+def core(key: str) -> str:
+    """A folded name without its qualifier words ("republic of niger" -> "niger")."""
+    return " ".join(w for w in key.split() if w not in QUALIFIER_WORDS)
+
+
 @lru_cache(maxsize=1)
-def name_index() -> dict[str, str]:
-    """Folded key -> iso3, from the table and the alias file."""
+def names_only() -> dict[str, str]:
+    """Folded canonical, formal and UN names -> iso3 (no aliases)."""
     df = state_table()
     index: dict[str, str] = {}
     for col in ("un_name", "official_name", "name"):
         for value, iso3 in zip(df[col], df["iso3"], strict=True):
             index[state_key(value)] = iso3
+    return index
+
+
+@lru_cache(maxsize=1)
+def name_index() -> dict[str, str]:
+    """Folded key -> iso3, from the table and the alias file."""
+    df = state_table()
+    index = dict(names_only())
     aliases = read_package_csv("state_aliases.csv")
     unknown = set(aliases["iso3"]) - set(df["iso3"])
     if unknown:  # pragma: no cover - guards the data file
         raise ValueError(f"state_aliases.csv names unknown ISO codes {sorted(unknown)}")
     for alias, iso3 in zip(aliases["alias"], aliases["iso3"], strict=True):
-        index[state_key(alias)] = iso3
+        index.setdefault(state_key(alias), iso3)
     return index
+
+
+@lru_cache(maxsize=1)
+def core_index() -> dict[str, str]:
+    """Core of a name or alias -> iso3, for the cores that only one State has."""
+    found: dict[str, set[str]] = {}
+    for key, iso3 in name_index().items():
+        c = core(key)
+        if len(c) >= 4:
+            found.setdefault(c, set()).add(iso3)
+    return {c: next(iter(s)) for c, s in found.items() if len(s) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -120,46 +152,6 @@ def codes() -> dict[str, str]:
         **dict(zip(df["iso2"], df["iso3"], strict=True)),
         **dict(zip(df["iso3"], df["iso3"], strict=True)),
     }
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    """A country_converter instance built from its own data file.
-
-    country_converter 1.3 fails to parse its data with pandas 3 (empty ISO2
-    codes become NaN and break its regular expressions); reading the file
-    ourselves and passing the frame works around it.
-    """
-    import country_converter as coco
-
-    path = resources.files("country_converter") / "country_data.tsv"
-    with path.open("r", encoding="utf-8") as f:
-        data = pd.read_csv(f, sep="\t", dtype=str, keep_default_na=False)
-    data = data.replace("", np.nan)
-    for col in ("name_short", "name_official", "regex", "ISO2", "ISO3"):
-        data[col] = data[col].fillna("").astype(object)
-    for col in ("UNmember", "obsolete"):
-        data[col] = pd.to_numeric(data[col], errors="coerce").astype("Int64")
-    data = data[data["regex"] != ""].reset_index(drop=True)
-    return coco.CountryConverter(country_data=data)
-
-
-def by_converter(text: str) -> str | None:
-    """The one State country_converter's regular expressions find in ``text``."""
-    logger = logging.getLogger("country_converter.country_converter")
-    level = logger.level
-    logger.setLevel(logging.ERROR)  # it logs every value it does not find
-    try:
-        found = _converter().convert(
-            text, src="regex", to="ISO3", not_found=None, enforce_list=True
-        )
-    finally:
-        logger.setLevel(level)
-    found = found[0] if found and isinstance(found[0], list) else found
-    hits = {str(x) for x in found} & set(by_iso3())
-    if len(found) == 1 and len(hits) == 1:
-        return hits.pop()
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -187,38 +179,41 @@ def _distinct_ratio(a: str, b: str) -> float:
     return fuzz.ratio(ra, rb)
 
 
-def by_ratio(key: str) -> list[tuple[str, float]]:
-    """States by their best plain similarity (rapidfuzz ratio) to ``key``.
+def fuzzy_ranking(key: str) -> list[tuple[str, float, str]]:
+    """States by their best similarity to ``key``: (iso3, score, the key matched).
 
-    A State's score is the whole-key similarity, unless the words the two
-    keys do not share are less than ``DISTINCT_MIN`` alike (see
-    :func:`_distinct_ratio`): then it is that lower similarity, so that shared
-    words such as "Republic of" do not make two different names look alike
-    ("Republic of Narnia" is not Armenia; "Untied Kingdom" is the United
-    Kingdom).
+    A State's score is the rapidfuzz ratio of the whole keys, capped by the
+    similarity of the words they do not share when that is below
+    ``DISTINCT_MIN`` (see :func:`_distinct_ratio`), so that common words such as "Republic of" do not make two different
+    names look alike ("Republic of Narnia" is not Armenia; "Untied Kingdom"
+    is the United Kingdom).
     """
     from rapidfuzz import fuzz, process
 
-    keys, codes = _fuzzy_choices()
-    best: dict[str, float] = {}
+    keys, iso3s = _fuzzy_choices()
+    best: dict[str, tuple[float, str]] = {}
     for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=30):
         distinct = _distinct_ratio(key, keys[i])
         if distinct < DISTINCT_MIN:
             score = min(score, distinct)
-        best[codes[i]] = max(best.get(codes[i], 0.0), score)
-    return sorted(best.items(), key=lambda kv: -kv[1])
+        if score > best.get(iso3s[i], (-1.0, ""))[0]:
+            best[iso3s[i]] = (score, keys[i])
+    ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+    return [(iso3, score, matched) for iso3, (score, matched) in ranked]
 
 
 def closest(key: str, limit: int = 3) -> list[tuple[str, float]]:
-    """Closest States to ``key`` as (iso3, score), best first, one per State."""
+    """Closest States to ``key`` as (iso3, score), best first, one per State.
+
+    For suggestions in error messages: rapidfuzz's plain and weighted ratios.
+    """
     from rapidfuzz import fuzz, process
 
-    keys, codes = _fuzzy_choices()
+    keys, iso3s = _fuzzy_choices()
     best: dict[str, float] = {}
     for scorer in (fuzz.ratio, fuzz.WRatio):
         for _, score, i in process.extract(key, keys, scorer=scorer, limit=20):
-            iso3 = codes[i]
             weight = score if scorer is fuzz.ratio else score - 5.0
-            best[iso3] = max(best.get(iso3, 0.0), weight)
+            best[iso3s[i]] = max(best.get(iso3s[i], 0.0), weight)
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     return ranked[:limit]

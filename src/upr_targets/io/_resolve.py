@@ -1,0 +1,170 @@
+"""The States of a raw frame: resolve each column once, say every guess, fail fast.
+
+Every distinct value is read with :func:`upr_targets.reference.resolve_states`.
+A reading that is not exact (``qualifier``, ``fuzzy``) is flagged with the
+value, the State read, the method and its score; a reading that contradicts
+the file's own regional-group column is flagged too. Unknown names either
+raise one error naming them all (``on_unknown="raise"``) or are kept with the
+State missing and flagged (``"flag"``; a row without a State under review
+cannot be kept, it is rejected). A column whose values are mostly not State
+names is the wrong column: that is said at once, before any fuzzy matching.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._errors import LoadError
+from ..reference import normalize_group, resolve_states
+from ._log import LoadReport
+from ._values import is_placeholder
+
+__all__ = ["ON_UNKNOWN", "resolve_column"]
+
+ON_UNKNOWN = ("raise", "flag")
+"""What loaders do with an unknown State name."""
+
+_EMPTY = pd.DataFrame(columns=["name", "iso3", "group", "method", "score"])
+
+
+def _check_column(values: pd.Series, file: Path, label: str) -> None:
+    """Raise when most distinct values are not State names (the wrong column)."""
+    distinct = values.dropna().unique()
+    if len(distinct) < 8:
+        return
+    sample = pd.Series(distinct[:: max(len(distinct) // 60, 1)][:60], dtype="string")
+    found = resolve_states(sample, errors="coerce")
+    share = found["iso3"].isna().mean()
+    if share <= 0.5:
+        return
+    examples = "; ".join(repr(str(v)[:60]) for v in sample[found["iso3"].isna()][:3])
+    raise LoadError(
+        f"{file.name}: column {label!r} does not hold State names ({share:.0%} of a "
+        f"sample of its values are not States, e.g. {examples}). Are two columns "
+        "swapped or misnamed? Rename the columns in the file, or pass format=... "
+        "if it is another export."
+    )
+
+
+def resolve_column(
+    values: pd.Series,
+    rows: pd.Series,
+    file: Path,
+    label: str,
+    report: LoadReport,
+    *,
+    on_unknown: str = "raise",
+    groups: pd.Series | None = None,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Canonical ``name, iso3, group`` of a State column, and which rows are unknown.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The names as written (placeholders such as "(Unknown)" are left
+        missing without error; the caller reports them).
+    rows : pandas.Series
+        Row numbers of the file, aligned with ``values``.
+    file : Path
+        The file, for messages.
+    label : str
+        The source's column label, for messages.
+    report : LoadReport
+        Receives the flags.
+    on_unknown : {"raise", "flag"}
+        Unknown names raise one error naming all of them, or are flagged and
+        left missing.
+    groups : pandas.Series, optional
+        The file's own regional group of each row, checked against the
+        State read.
+
+    Returns
+    -------
+    states : pandas.DataFrame
+        ``name, iso3, group`` (strings) indexed like ``values``.
+    unknown : numpy.ndarray
+        True where a name was given but is not a State.
+    """
+    out = pd.DataFrame(index=values.index, columns=["name", "iso3", "group"])
+    out = out.astype("string")
+    given = ~is_placeholder(values)
+    unknown = np.zeros(len(values), dtype=bool)
+    if not given.any():
+        return out, unknown
+    named = values[given]
+    _check_column(named, file, label)
+    hint = (
+        "Fix the names in the file, or pass on_unknown='flag' to keep the rows "
+        "with the State missing (they are listed in the load report)."
+    )
+    found = resolve_states(
+        named,
+        source=file.name,
+        column=label,
+        rows=rows[given],
+        errors="raise" if on_unknown == "raise" else "coerce",
+        hint=hint,
+    )
+    out.loc[given] = found[["name", "iso3", "group"]].to_numpy()
+    missing = found["iso3"].isna().to_numpy()
+    unknown[np.flatnonzero(given)[missing]] = True
+    if missing.any():
+        report.flag(
+            file,
+            rows[given][missing],
+            label,
+            named[missing],
+            "unknown State name (" + found["method"][missing].fillna("") + "); kept "
+            "with the State missing",
+        )
+    method = found["method"]
+    # a code among names ("RS" in a column of names) is as much a guess
+    coded = (method == "code").to_numpy()
+    guessed = method.isin(["qualifier", "fuzzy"]).to_numpy().copy()
+    if coded.any() and coded.mean() < 0.5:
+        guessed |= coded
+    if guessed.any():
+        how = (
+            "read as "
+            + found["name"][guessed]
+            + " ("
+            + method[guessed].replace("code", "ISO code")
+            + np.where(
+                method[guessed] == "fuzzy",
+                ", similarity " + found["score"][guessed].map("{:.0f}".format),
+                "",
+            )
+            + "): check the name"
+        )
+        report.flag(file, rows[given][guessed], label, named[guessed], how)
+    if groups is not None:
+        _check_groups(out, groups, rows, file, label, report)
+    return out, unknown
+
+
+def _check_groups(out, groups, rows, file, label, report) -> None:
+    """Flag rows whose State read belongs to another group than the file says."""
+    written = groups.reindex(out.index).astype("string")
+    has = written.notna() & (written.str.strip() != "") & out["iso3"].notna()
+    if not has.any():
+        return
+    try:
+        said = normalize_group(written[has])
+    except ValueError:  # labels that are no regional group: nothing to check
+        return
+    read = out.loc[has, "group"]
+    clash = (said.fillna("none") != read.fillna("none")).to_numpy()
+    if clash.any():
+        idx = has[has].index[clash]
+        report.flag(
+            file,
+            rows[idx],
+            label,
+            out.loc[idx, "name"] + " (file says " + written[idx] + ")",
+            "the State read belongs to "
+            + out.loc[idx, "group"].fillna("no regional group")
+            + ", not to the file's regional group: check the name",
+        )
