@@ -12,8 +12,18 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import HealthCheck, settings
 
 matplotlib.use("Agg")
+
+# property tests: a fast profile in CI; UPR_TARGETS_FUZZ=long for a long run
+settings.register_profile(
+    "ci", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("UPR_TARGETS_FUZZ", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -292,3 +292,33 @@ def test_unknown_name_beside_a_state_is_not_dropped():
 )
 def test_qualified_names_with_commas_resolve(name, expected):
     assert normalize_state(name) == expected
+
+
+# ------------------------------------------------- wrong readings (red team)
+
+
+@pytest.mark.parametrize(
+    ("value", "iso3", "method"),
+    [
+        ("Republic of Nigeria", "NGA", "qualifier"),  # was Niger
+        ("Republic of Australia", "AUS", "qualifier"),  # was Austria
+        ("rugby", None, "no match"),  # was United Kingdom ("gb")
+        ("From", None, "no match"),  # was North Macedonia
+        ("Peru Russian Federation", None, "several States"),  # was Russian Federation
+        ("Peru\nChile", None, "several States"),
+        ("PeruChile", None, "several States"),
+        ("Untied Kingdom", "GBR", "fuzzy"),
+        ("Congo, Dem. Rep.", "COD", "alias"),
+    ],
+)
+def test_match_state_readings(value, iso3, method):
+    from upr_targets.reference import match_state
+
+    found = match_state(value)
+    assert (found.iso3, found.method) == (iso3, method)
+
+
+def test_long_value_is_not_matched_and_is_fast():
+    from upr_targets.reference import match_state
+
+    assert match_state("a" * 10_000).method == "too long"  # was 59 s of fuzzy matching
