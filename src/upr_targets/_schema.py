@@ -181,6 +181,13 @@ COLUMNS: tuple[Column, ...] = (
         False,
         "Identifier shared by the rows of one joint recommendation.",
     ),
+    Column(
+        "source_text",
+        "string",
+        True,
+        True,
+        "The text as the source wrote it, where `text` differs from it (HTML entities decoded, white space folded); missing where they are the same.",
+    ),
 )
 """All columns, in the order the loaders return them."""
 

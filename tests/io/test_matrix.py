@@ -171,3 +171,31 @@ def test_load_recommendations_matrix_fixture(tmp_path):
         df = _load(_matrix(tmp_path / "chad-session17-2013.docx"))
     assert df["response"].tolist() == ["noted"] * 2 + ["supported"] * 5
     assert df["rs_iso3"].tolist() == ["FRA", "ESP", "ITA", "MEX", "BRA", "CHL", "NOR"]
+
+
+def test_groups_of_persons_are_affected_persons_not_themes():
+    from upr_targets.io._matrix import _header_map, _theme_cell
+
+    cell = "A41 Constitutional and legislative framework\nGroups of persons:\n- Public officials"
+    parsed = _theme_cell(cell)
+    assert parsed["themes"] == ["A41 Constitutional and legislative framework"]
+    assert parsed["affected"] == ["Public officials"]
+    cols = _header_map(
+        ["Recommendation", "Position", "Full list of themes", "Groups of Persons"]
+    )
+    assert cols["affected"] == 3
+
+
+def test_uncoded_uhri_theme_labels_map():
+    from upr_targets.reference import map_source_themes
+
+    # before: [] for each (25 % of a cycle-3 matrix's rows without a theme)
+    assert map_source_themes(["Right to education"], "uhri") == ["Right to education"]
+    assert map_source_themes(["Right to health"], "uhri") == ["Right to health"]
+    labels = {
+        "Human trafficking & contemporary forms of slavery": "Trafficking",
+        "Sexual & gender-based violence": "Women's rights",
+        "Ratification of & accession to international instruments": "International instruments",
+    }
+    for label, theme in labels.items():
+        assert map_source_themes([label], "uhri") == [theme]

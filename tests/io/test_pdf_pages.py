@@ -39,3 +39,17 @@ def test_parse_symbol_and_year_from_first_page():
 )
 def test_ordinal(word, n):
     assert _ordinal(word) == n
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Ratify the Convention (Georgia);\n12 GE.23-03422\n",  # even-page footer
+        "Ratify the Convention (Georgia);\nGE.23-03422 13\n",  # odd-page footer
+        "Ratify the Convention (Georgia); 12 GE.23-03422\n",  # glued to the text
+    ],
+)
+def test_job_number_footers_removed(page):
+    from upr_targets.io._pdf_pages import clean_page
+
+    assert " ".join(clean_page(page)).strip() == "Ratify the Convention (Georgia);"

@@ -108,3 +108,12 @@ def test_bad_encoding_argument(tmp_path, encoding, match):
     path = write_csv(tmp_path / "x.csv", rows, encoding="cp1252")
     with pytest.raises(LoadError, match=match):
         load_quiet(path, encoding=encoding)
+
+
+def test_original_text_kept_where_it_differs(tmp_path):
+    rows = _rows(2)
+    rows[0] = rows[0].replace("number", "num&#233;ro  ")
+    df = load_quiet(write_csv(tmp_path / "x.csv", rows))
+    assert df["text"].iloc[0] == "Recommendation numéro 0 on torture"
+    assert df["source_text"].iloc[0] == "Recommendation num&#233;ro   0 on torture"
+    assert df["source_text"].isna().iloc[1]

@@ -118,6 +118,11 @@ def finalize(
     if "source_row" not in df:
         df["source_row"] = np.arange(2, len(df) + 2)
     df["source_row"] = pd.to_numeric(df["source_row"], errors="coerce").astype("Int64")
+    written = (
+        df["text"].astype("string")
+        if "text" in df
+        else pd.Series(pd.NA, index=df.index, dtype="string")
+    )
     for c in ("text", "sur", "recommending_state", "document", "paragraph"):
         df[c] = (
             clean_text(df[c])
@@ -125,6 +130,7 @@ def finalize(
             else pd.Series(pd.NA, index=df.index, dtype="string")
         )
 
+    df["source_text"] = written.where(written != df["text"])
     # rows that cannot be kept: no text, no State under review
     blank = (df["text"].isna() | (df["text"] == "")).to_numpy(dtype=bool)
     no_sur = is_placeholder(df["sur"]) & ~blank
