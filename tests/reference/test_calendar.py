@@ -61,6 +61,7 @@ def test_calendar_columns_and_basis():
         "sur",
         "sur_iso3",
         "basis",
+        "source",
     ]
     assert set(cal["basis"]) == {"data", "published", "projected"}
     assert (cal.loc[cal["session"] <= 17, "basis"] == "data").all()
@@ -88,6 +89,16 @@ def test_cycle_pattern_and_known_exceptions():
             expected.add("Israel")  # back to its place after the 2013 postponement
         if s == 31:
             expected.discard("Israel")
+        # postponed reviews (published programmes and NGO calendars)
+        moves = {39: ("Sudan", 40), 42: ("Ukraine", 54), 50: ("United States", 53)}
+        moves[51] = ("Myanmar", 54)
+        for place, (name, to) in moves.items():
+            if s == place:
+                expected.discard(name)
+            if s == to:
+                expected.add(name)
+        if s == 53:
+            expected.discard("Sudan")  # its cycle-3 review moved to 40, so 54
         assert who[s] == expected, s
     assert "Israel" in who[17] and "Israel" not in who[15]  # postponed in cycle 2
     assert "Haiti" in who[12] and "Haiti" not in who[8]  # postponed in cycle 1
@@ -102,6 +113,18 @@ def test_known_reviews():
     assert cal[("United States", 2)] == 22
     assert cal[("United States", 3)] == 36
     assert cal[("Iran", 4)] == 48
+    assert cal[("Kenya", 4)] == 49
+    assert cal[("United States", 4)] == 53
+    assert cal[("Sudan", 3)] == 40 and cal[("Sudan", 4)] == 54
+    assert cal[("Ukraine", 4)] == 54 and cal[("Myanmar", 4)] == 54
+
+
+def test_session_sizes_of_cycles_3_and_4():
+    n = list_reviews().groupby("session").size()
+    assert n[40] == 12 and n[42] == 13 and n[53] == 14 and n[54] == 14
+    basis = {s: set(b) for s, b in list_reviews().groupby("session")["basis"]}
+    assert basis[49] == basis[52] == basis[53] == basis[54] == {"published"}
+    assert basis[50] == basis[51] == {"projected"}
 
 
 # ----------------------------------------------------------- cycle_of_session

@@ -112,6 +112,7 @@ def _rows() -> pd.DataFrame:
             "sur": raw["sur"].astype("string"),
             "sur_iso3": raw["sur_iso3"].astype("string"),
             "basis": raw["basis"].astype("string"),
+            "source": raw["source"].astype("string"),
         }
     )
 
@@ -121,7 +122,7 @@ def _calendar() -> pd.DataFrame:
     ses = _sessions()[["session", "cycle", "start_date", "end_date", "year", "month"]]
     df = _rows().merge(ses, on="session", how="left", validate="many_to_one")
     cols = ["session", "cycle", "start_date", "end_date", "year", "month"]
-    return df[[*cols, "sur", "sur_iso3", "basis"]]
+    return df[[*cols, "sur", "sur_iso3", "basis", "source"]]
 
 
 def list_sessions() -> pd.DataFrame:
@@ -152,9 +153,11 @@ def list_reviews() -> pd.DataFrame:
     pandas.DataFrame
         One row per (session, State under review), columns ``session``,
         ``cycle``, ``start_date``, ``end_date``, ``year``, ``month``,
-        ``sur`` (canonical name), ``sur_iso3`` and ``basis``: "data" (seen in
-        UPR Info's export, sessions 1-17), "published" (OHCHR's programme) or
-        "projected" (session s reviews the States of session s - 14).
+        ``sur`` (canonical name), ``sur_iso3``, ``basis``: "data" (seen in
+        UPR Info's export, sessions 1-17), "published" (OHCHR's programme and
+        calendars) or "projected" (session s reviews the States of session
+        s - 14: sessions 50 and 51, and Israel in 43, so far), and ``source``
+        (where the row comes from).
 
     Examples
     --------
