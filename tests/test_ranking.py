@@ -246,3 +246,16 @@ def test_component_stack_matches_component_matrix(demo_ranker):
     for i, t in enumerate(themes):
         one, _ = component_matrix(X, q, np.array([t]), r.smoothing)
         np.testing.assert_allclose(stack[i], one, rtol=1e-6, atol=1e-9)
+
+
+def test_observer_as_sur_is_refused_and_as_recommender_has_no_group(demo_ranker):
+    from upr_targets import NotReviewedError
+    from upr_targets.reference import NO_GROUP
+
+    with pytest.raises(NotReviewedError, match="Holy See"):
+        demo_ranker.rank("Holy See", themes=["Death penalty"])
+    r = demo_ranker.rank("Kenya", themes=["Death penalty"])
+    # the Holy See has no UN regional group; the State of Palestine is a full
+    # member of the Asia-Pacific Group (see docs/reference-data.md)
+    group = r.set_index("iso3")["group"]
+    assert group["VAT"] == NO_GROUP and group["PSE"] == "Asia-Pacific"

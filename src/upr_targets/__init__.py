@@ -24,6 +24,7 @@ _LAZY: dict[str, str] = {
     "SchemaError": "._errors",
     "UnknownFormatError": "._errors",
     "UnknownStateError": "._errors",
+    "NotReviewedError": "._errors",
     "UnknownThemeError": "._errors",
     "UPRDataWarning": "._errors",
     "UPRTargetsError": "._errors",
@@ -80,6 +81,7 @@ __all__ = [
     "FORMATS",
     "LoadError",
     "LoadReport",
+    "NotReviewedError",
     "REGIONAL_GROUPS",
     "RESPONSES",
     "Report",
@@ -142,6 +144,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from ._components import component_table
     from ._errors import (
         LoadError,
+        NotReviewedError,
         SchemaError,
         UnknownFormatError,
         UnknownStateError,

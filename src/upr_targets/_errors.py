@@ -23,6 +23,10 @@ class UnknownFormatError(LoadError):
     """A file's layout matches none of the known export formats."""
 
 
+class NotReviewedError(UPRTargetsError, ValueError):
+    """A State that the UPR does not review (the observer States) as SuR."""
+
+
 def _where(
     source: str | None = None, row: int | None = None, column: str | None = None
 ) -> str:

@@ -18,7 +18,7 @@ from ._ranking_table import EVIDENCE, empty_ranking, ranking_table
 from ._schema import validate
 from ._scoring import component_matrix
 from ._weights import learn_dyadic, learn_weights, resolve_weights
-from .reference import normalize_state, normalize_theme
+from .reference import check_reviewed, match_state, normalize_state, normalize_theme
 
 __all__ = ["EVIDENCE", "TargetRanker"]
 
@@ -374,6 +374,9 @@ class TargetRanker(BaseEstimator):
         ------
         UnknownStateError, UnknownThemeError
             For names that resolve to nothing, with the closest names.
+        NotReviewedError
+            For the Holy See and the State of Palestine, observer States that
+            the UPR does not review.
 
         Examples
         --------
@@ -394,6 +397,7 @@ class TargetRanker(BaseEstimator):
         X = self.tensors_
         sur_i = self._state_index(sur)
         sur_name = X.states[sur_i] if sur_i is not None else normalize_state(sur)
+        check_reviewed(match_state(sur_name).iso3)
         if themes is None and issue_text is not None:
             themes = self.themes_for(issue_text) or None
         theme_idx = None if themes is None else self._theme_indices(themes)

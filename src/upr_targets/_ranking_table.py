@@ -8,6 +8,7 @@ import pandas as pd
 from ._components import COMPONENTS
 from ._explain import explanations
 from ._features import GROUPS, CountTensors
+from .reference import NO_GROUP, observer_iso3
 
 __all__ = ["EVIDENCE", "empty_ranking", "ranking_table"]
 
@@ -104,6 +105,8 @@ def ranking_table(
     if top is not None:
         order = order[: int(top)]
     groups = np.array(GROUPS, dtype=object)[X.group[order]]
+    observer = np.isin(X.iso3[order], list(observer_iso3()))
+    groups = np.where(observer & (groups == ""), NO_GROUP, groups)
     groups = pd.array(np.where(groups == "", None, groups), dtype="string")
     columns = {
         "rank": np.arange(1, len(order) + 1),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._utils import check_choice
+from .reference import NO_GROUP, observer_iso3
 
 __all__ = ["BY_COLUMN", "acceptance_table", "state_theme_counts"]
 
@@ -61,6 +62,9 @@ def acceptance_table(
         if col in df.columns
         else pd.Series("(unknown)", index=df.index, dtype="string")
     )
+    if by == "group" and "rs_iso3" in df.columns:
+        # the observer States have no regional group: say so, not "(unknown)"
+        keys = keys.mask(df["rs_iso3"].isin(observer_iso3()), NO_GROUP)
     keys = keys.rename(by)
     responses = (
         df["response"].astype("string").fillna("unclear")

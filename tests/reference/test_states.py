@@ -110,3 +110,13 @@ def test_states_returns_a_copy():
 
 
 # ------------------------------------------------------------ normalization
+
+
+def test_observer_states_are_not_reviewed():
+    from upr_targets import NotReviewedError
+    from upr_targets.reference import check_reviewed, observer_iso3
+
+    assert observer_iso3() == {"VAT", "PSE"}
+    with pytest.raises(NotReviewedError, match="observer State"):
+        check_reviewed("VAT")
+    check_reviewed("KEN")  # a member: nothing to say

@@ -17,15 +17,17 @@ from ._crosswalk import SOURCES, map_source_themes, theme_crosswalk
 from ._deprecated import calendar, sessions, states, themes
 from ._groups import normalize_group
 from ._names import StateMatch, match_state, normalize_state, resolve_states
-from ._states import list_states
+from ._states import NO_GROUP, check_reviewed, list_states, observer_iso3
 from ._themes import list_themes, normalize_theme
 
 __all__ = [
+    "NO_GROUP",
     "SESSIONS_PER_CYCLE",
     "SOURCES",
     "StateMatch",
     "assign_sessions",
     "calendar",
+    "check_reviewed",
     "cycle_of_session",
     "list_reviews",
     "list_sessions",
@@ -37,6 +39,7 @@ __all__ = [
     "normalize_group",
     "normalize_state",
     "normalize_theme",
+    "observer_iso3",
     "resolve_states",
     "sessions",
     "states",

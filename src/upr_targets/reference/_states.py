@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .._errors import NotReviewedError
 from .._utils import read_package_csv
 
 __all__ = ["list_states"]
@@ -35,6 +36,31 @@ def by_iso3() -> dict[str, tuple[str, str, object]]:
         iso3: (name, iso3, group)
         for name, iso3, group in zip(df["name"], df["iso3"], df["group"], strict=True)
     }
+
+
+NO_GROUP = "none (observer)"
+"""What the group column says for the observer States, which have no UN regional group."""
+
+
+@lru_cache(maxsize=1)
+def observer_iso3() -> frozenset[str]:
+    """ISO3 codes of the non-member observer States (the Holy See, Palestine)."""
+    df = state_table()
+    return frozenset(df.loc[df["status"] == "observer", "iso3"])
+
+
+def check_reviewed(iso3: str) -> None:
+    """Raise :class:`NotReviewedError` for an observer State (not reviewed)."""
+    df = state_table()
+    row = df[df["iso3"] == iso3]
+    if len(row) and row["status"].iloc[0] == "observer":
+        name = row["name"].iloc[0]
+        raise NotReviewedError(
+            f"{name} is a UN observer State, not a member: the Universal Periodic "
+            "Review does not review it, so there is no review to prepare. Choose a "
+            f"member State as the State under review; {name} can still be "
+            "ranked as a recommending State."
+        )
 
 
 @lru_cache(maxsize=1)
