@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
         "upr_targets._matcher",
         "upr_targets._matching",
         "upr_targets._scoring",
+        "upr_targets._counts",
         "upr_targets._explain",
         "upr_targets._evidence",
         "upr_targets._ranking_table",

@@ -16,6 +16,11 @@ GROUP_NAMES = {
 """How the reasons name each regional group."""
 
 
+def _plural(n, noun: str) -> str:
+    """``"1 recommendation"``, ``"2 recommendations"``."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def explanations(
     ranking: pd.DataFrame,
     sur: str,
@@ -52,18 +57,18 @@ def explanations(
         if region is not None:
             to += f", {r.n_theme_to_region} to States of the {region}"
         parts = [
-            f"Made {r.n_theme_recs} recommendation{'s' * (r.n_theme_recs != 1)} "
+            f"Made {_plural(r.n_theme_recs, 'recommendation')} "
             f"{on} ({r.n_theme_recs_recent} in the last {recent} sessions, {to})"
         ]
         if r.n_to_sur_previous_review:
             parts.append(
-                f"{r.n_to_sur_previous_review} recommendations at {sur}'s "
-                "previous review"
+                f"{_plural(r.n_to_sur_previous_review, 'recommendation')} at "
+                f"{sur}'s previous review"
             )
         if r.n_to_sur:
             parts.append(
-                f"{sur} supported {r.acceptance:.0%} of its {r.n_to_sur} "
-                "recommendations"
+                f"{sur} supported {r.acceptance:.0%} of its "
+                f"{_plural(r.n_to_sur, 'recommendation')}"
             )
         ties = list(r.shared_blocs)
         if r.same_group and isinstance(r.group, str):

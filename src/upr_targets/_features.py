@@ -7,8 +7,9 @@ of themes, evidence before a session) is a few slices and weighted sums over
 these arrays: no pass over the rows.
 
 Theme counts are *tag counts*: a recommendation tagged with two of the query's
-themes counts once per theme. For the usual one-theme query this is the number
-of recommendations.
+themes counts once per theme. They are the model's input; the counts a user
+reads (a ranking's evidence columns) are true counts of recommendations, made
+from the rows (:class:`RowArrays`, :mod:`upr_targets._counts`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,22 @@ from .reference._states import memberships_by_iso3
 
 GROUPS: tuple[str, ...] = (*REGIONAL_GROUPS, "")
 """Regional group codes used in the tensors; the last one means unknown."""
+
+
+@dataclass
+class RowArrays:
+    """The placed rows of the table as codes: what true counts are made of.
+
+    One row is one recommendation by one recommending State, so counting rows
+    counts recommendations (a recommendation tagged with two of a query's
+    themes counts once).
+    """
+
+    rs: np.ndarray  # (N,) recommending State index
+    sur: np.ndarray  # (N,) SuR index
+    session: np.ndarray  # (N,) session index
+    supported: np.ndarray  # (N,) bool
+    themes: sp.csc_matrix  # (N, T) 1 where the row carries the theme
 
 
 @dataclass
@@ -56,6 +73,7 @@ class CountTensors:
     blocs: sp.csr_matrix  # (S, B) bloc membership
     bloc_names: np.ndarray  # (B,)
     supported: np.ndarray | None = None  # (S, P) supported recs by rs
+    rows: RowArrays | None = None  # the placed rows, for true counts
     n_unplaced: int = 0  # rows without a session or recommending State
     state_pos: dict = field(default_factory=dict)
     theme_pos: dict = field(default_factory=dict)
@@ -258,6 +276,15 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         sur_theme_supported=sur_theme_sup.reshape(S, T, P).astype(np.float32),
         blocs=blocs,
         bloc_names=bloc_names,
+        rows=RowArrays(
+            rs=rs.astype(np.int32),
+            sur=su.astype(np.int32),
+            session=ps.astype(np.int32),
+            supported=supported.astype(bool),
+            themes=sp.csc_matrix(
+                (np.ones(len(r), dtype=np.int8), (r, t)), shape=(len(rs), T)
+            ),
+        ),
         n_unplaced=n_unplaced,
         state_pos={s: i for i, s in enumerate(names)},
         theme_pos={s: i for i, s in enumerate(theme_labels)},

@@ -10,6 +10,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ._components import COMPONENTS, DYADIC
+from ._counts import true_counts
 from ._errors import UnknownStateError, UPRDataWarning
 from ._evidence import explain_table, state_evidence
 from ._features import QueryCounts, build_tensors, query_counts, theme_matrix
@@ -436,6 +437,12 @@ class TargetRanker(BaseEstimator):
         if theme_idx is not None and theme_idx.size == 0:
             theme_idx = None
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)
+        # what the user reads counts recommendations, not theme tags
+        ev.update(
+            true_counts(
+                X, sur_i, theme_idx, before_session, recent=self.recent, prev=q.prev
+            )
+        )
         if sur_i is None:
             local = ["region_interest", "theme_region_interest", "regional_group"]
             comp[:, [_C[c] for c in (*local, "bloc_ties")]] = 0.0

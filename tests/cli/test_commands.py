@@ -304,3 +304,16 @@ def test_report_with_themes_only(capsys, tmp_path, demo_sur, demo_theme):
     assert code == 0, err
     text = path.read_text(encoding="utf-8")
     assert demo_theme in text and "SYNTHETIC" in text
+
+
+def test_rank_piped_is_not_cut_and_columns_are_fixed(capsys):
+    from _support.cli import run
+
+    outs = []
+    for theme in ("Death penalty", "Women's rights"):
+        code, out, _ = run(capsys, "rank", "--sur", "Kenya", "--theme", theme, "--top", "5")
+        assert code == 0
+        outs.append(out)
+    assert "…" not in outs[0]  # captured output is not a terminal: wrapped, not cut
+    headers = [next(ln for ln in o.splitlines() if ln.startswith("rank")) for o in outs]
+    assert headers[0] == headers[1]  # the same columns for every query

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import sys
 import textwrap
 import time
 from collections.abc import Sequence
@@ -107,7 +108,13 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         lines.append("No State in the data: nothing to rank.")
         write_text("\n".join(lines), args.out)
         return 0
-    table, hidden = format_ranking(ranking, width=width, themes=themes_used)
+    table, hidden = format_ranking(
+        ranking,
+        width=width,
+        themes=themes_used,
+        clip=args.out is None and sys.stdout.isatty(),
+        weights=ranker.weights_,
+    )
     lines.append(table)
     shown = [c for c in components_of(ranking) if c not in hidden]
     lines.append("")

@@ -6,6 +6,7 @@ import contextlib
 import re
 import shutil
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,33 +208,44 @@ def short_header(name: str) -> str:
 
 
 def _main_components(
-    ranking: pd.DataFrame, components: list[str], room: int
+    components: list[str], room: int, weights: pd.Series | None = None
 ) -> list[str]:
-    """The components that matter most in ``ranking`` and fit in ``room`` columns.
+    """The components that fit in ``room`` columns, the same for every query.
 
-    Importance is the mean absolute contribution over the rows shown; the
-    chosen ones are returned in their original order.
+    Components are taken by the ranker's weights (default: the default
+    weights), largest first, so that a column never appears or disappears
+    between two queries of one ranker; the chosen ones are returned in their
+    original order.
     """
-    if not components or len(ranking) == 0:
-        return components[: max(room // 8, 0)]
-    weight = ranking[components].abs().mean().fillna(0.0)
+    from .._components import DEFAULT_WEIGHTS
+
+    w = DEFAULT_WEIGHTS if weights is None else weights.to_dict()
+    priority = sorted(components, key=lambda c: -abs(float(w.get(c, 0.0))))
     chosen: list[str] = []
     used = 0
-    for c in weight.sort_values(ascending=False, kind="stable").index:
+    for c in priority:
         w = max(len(short_header(c)), 5) + 2
-        if used + w > room or weight[c] == 0 and chosen:
-            continue
+        if used + w > room:
+            break
         chosen.append(c)
         used += w
     return [c for c in components if c in chosen]
 
 
 def format_ranking(
-    ranking: pd.DataFrame, *, width: int = 100, themes: list[str] | None = None
+    ranking: pd.DataFrame,
+    *,
+    width: int = 100,
+    themes: list[str] | None = None,
+    clip: bool = True,
+    weights: pd.Series | None = None,
 ) -> tuple[str, list[str]]:
-    """Text table of a ranking: one line of numbers and one line of reason per State.
+    """Text table of a ranking: one line of numbers and the reason per State.
 
-    Returns the table and the components left out for lack of width.
+    On a terminal (``clip=True``) each reason keeps the whole clauses that fit
+    on one line; otherwise (output piped or written to a file) reasons are
+    wrapped, never cut. Returns the table and the components left out for
+    lack of width.
     """
     reason = next((c for c in _REASON_COLUMNS if c in ranking.columns), None)
     view = pd.DataFrame(index=ranking.index)
@@ -250,7 +262,7 @@ def format_ranking(
         max((len(cell(v)) for v in view.get("state", [])), default=0) + 30,
     )
     components = components_of(ranking)
-    shown = _main_components(ranking, components, width - fixed - 2)
+    shown = _main_components(components, width - fixed - 2, weights)
     for c in shown:
         view[c] = ranking[c]
     headers = {c: short_header(c) for c in shown}
@@ -266,7 +278,17 @@ def format_ranking(
         reasons = [r.replace(spelled, "on these themes") for r in reasons]
     for line, why in zip(lines[2:], reasons, strict=True):
         out.append(line)
-        out.append(indent + _clauses(cell(why), width - len(indent)))
+        if clip:
+            out.append(indent + _clauses(cell(why), width - len(indent)))
+        else:
+            out.extend(
+                textwrap.wrap(
+                    cell(why),
+                    width=width,
+                    initial_indent=indent,
+                    subsequent_indent=indent + "  ",
+                )
+            )
     return "\n".join(out), [c for c in components if c not in shown]
 
 

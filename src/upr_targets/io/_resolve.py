@@ -156,7 +156,8 @@ def _check_groups(out, groups, rows, file, label, report) -> None:
     except ValueError:  # labels that are no regional group: nothing to check
         return
     read = out.loc[has, "group"]
-    clash = (said.fillna("none") != read.fillna("none")).to_numpy()
+    # labels that name no regional group ("Observer") say nothing to check
+    clash = (said.notna() & (said != read.fillna("none"))).to_numpy(dtype=bool)
     if clash.any():
         idx = has[has].index[clash]
         report.flag(
