@@ -11,7 +11,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..reference import list_states, normalize_group, normalize_state
+from .._coverage import data_coverage
+from ..reference import list_states, next_review, normalize_group, normalize_state
 from ._data import Data, load_data, note_resolved, resolve_sur, resolve_themes
 from ._parser import PROG
 from ._terminal import (
@@ -92,6 +93,9 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         return 0
     width = 100 if args.out else terminal_width()
     lines = []
+    coverage = data_coverage(data.table, sur, int(next_review(sur)["session"]))
+    for message in coverage.messages[1:]:
+        err(("warning: " if coverage.stale else "note: ") + message)
     if data.synthetic:
         lines.append(
             "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
@@ -99,6 +103,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     themes_used = query
     title = f"States to lobby before the review of {sur}"
     lines.append(title + (" on: " + "; ".join(themes_used) if themes_used else ""))
+    lines.append(coverage.messages[0])
     if not themes_used:
         lines.append("(no theme: every recommendation counts as on-topic)")
     if args.before_session:

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._coverage import data_coverage
 from .._matching import select_themes
 from .._ranking import TargetRanker
 from .._tables import acceptance_table
@@ -240,6 +241,10 @@ def build_report(
         recommendations, combined, sur, all_themes, notes, acceptance_model
     )
     review = coming_review(sur, today_date, notes)
+    coverage = data_coverage(
+        recommendations, sur, int(review["session"]) if review is not None else None
+    )
+    notes[:0] = coverage.messages  # first: what the data can say about this review
     note = _timing_note(review, today_date)
     if note:
         notes.append(note)
