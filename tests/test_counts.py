@@ -33,7 +33,9 @@ def _independent(df, sur, themes, before=None):
             .groupby("recommending_state")
             .size(),
             "n_recs": placed.groupby("recommending_state").size(),
-            "n_to_sur": placed[placed["sur"] == sur].groupby("recommending_state").size(),
+            "n_to_sur": placed[placed["sur"] == sur]
+            .groupby("recommending_state")
+            .size(),
         }
     ).fillna(0)
 

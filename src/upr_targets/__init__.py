@@ -71,6 +71,8 @@ _LAZY: dict[str, str] = {
     "plot_ranking": ".plotting",
     "Report": ".report",
     "build_report": ".report",
+    "advocacy_timeline": ".report",
+    "write_timeline_ics": ".report",
     "write_report": ".report",
 }
 
@@ -93,6 +95,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownStateError",
     "UnknownThemeError",
+    "advocacy_timeline",
     "backtest",
     "build_report",
     "calendar",
@@ -122,6 +125,7 @@ __all__ = [
     "themes",
     "validate",
     "write_report",
+    "write_timeline_ics",
 ]
 
 
@@ -179,4 +183,10 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         theme_crosswalk,
         themes,
     )
-    from .report import Report, build_report, write_report
+    from .report import (
+        Report,
+        advocacy_timeline,
+        build_report,
+        write_report,
+        write_timeline_ics,
+    )

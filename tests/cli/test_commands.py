@@ -311,7 +311,9 @@ def test_rank_piped_is_not_cut_and_columns_are_fixed(capsys):
 
     outs = []
     for theme in ("Death penalty", "Women's rights"):
-        code, out, _ = run(capsys, "rank", "--sur", "Kenya", "--theme", theme, "--top", "5")
+        code, out, _ = run(
+            capsys, "rank", "--sur", "Kenya", "--theme", theme, "--top", "5"
+        )
         assert code == 0
         outs.append(out)
     assert "…" not in outs[0]  # captured output is not a terminal: wrapped, not cut

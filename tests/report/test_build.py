@@ -83,7 +83,7 @@ def test_write_report_html(small_recs, small_ranker, tmp_path):
         small_recs, "Chad", "death penalty", tmp_path / "r.html", ranker=small_ranker
     )
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    with pytest.raises(ValueError, match=r"\.html, \.md or \.xlsx"):
+    with pytest.raises(ValueError, match=r"\.html, \.md, \.xlsx"):
         write_report(
             small_recs,
             "Chad",

@@ -76,7 +76,7 @@ def test_synthetic_banner(small_recs, small_ranker):
 
 
 def test_unknown_extension(report, tmp_path):
-    with pytest.raises(ValueError, match=r"\.html, \.md or \.xlsx"):
+    with pytest.raises(ValueError, match=r"\.html, \.md, \.xlsx"):
         report.save(tmp_path / "x.pdf")
 
 

@@ -138,11 +138,13 @@ def _cmd_rank(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from ..report import build_report
+    from ..report._format import SUFFIXES
 
     out: Path = args.out
-    if out.suffix.lower() not in {".html", ".htm", ".md", ".markdown", ".xlsx"}:
+    if out.suffix.lower() not in SUFFIXES:
         raise UsageError(
-            f"--out {out}: unknown report format {out.suffix!r}; use .html, .md or .xlsx"
+            f"--out {out}: unknown report format {out.suffix!r}; use .html, .md, .xlsx "
+            "or .ics (the advocacy timeline, for a calendar)"
         )
     if not args.issue and not args.theme:
         raise UsageError("report needs at least one --issue TEXT or --theme LABEL")

@@ -40,8 +40,10 @@ examples:
   upr-targets report --sur Kenya --issue "death penalty" --out kenya.md
   upr-targets report --sur Kenya --issue "torture" --data a.csv --out kenya.xlsx
   upr-targets report --sur Kenya --theme "Death penalty" --out kenya.html
+  upr-targets report --sur Kenya --issue "death penalty" --out kenya.ics
 
-The format follows the extension of --out: .html, .md or .xlsx.
+The format follows the extension of --out: .html, .md or .xlsx; .ics writes
+the advocacy timeline as a calendar file.
 Python equivalent: upr_targets.build_report(recommendations, sur, issues).save(out)
 """
 
@@ -255,7 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         type=Path,
         required=True,
-        help="where to write the report: report.html, report.md or report.xlsx",
+        help="where to write the report: report.html, report.md or report.xlsx "
+        "(report.ics: the advocacy timeline for your calendar)",
     )
 
     p = sub.add_parser(

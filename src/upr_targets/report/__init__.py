@@ -9,5 +9,16 @@ entry of ``SECTIONS`` and a block in each template.
 
 from ._build import build_report, write_report
 from ._document import MAX_ISSUES, SECTIONS, Report
+from ._ics import timeline_ics, write_timeline_ics
+from ._timeline import advocacy_timeline
 
-__all__ = ["MAX_ISSUES", "SECTIONS", "Report", "build_report", "write_report"]
+__all__ = [
+    "MAX_ISSUES",
+    "SECTIONS",
+    "Report",
+    "advocacy_timeline",
+    "build_report",
+    "timeline_ics",
+    "write_report",
+    "write_timeline_ics",
+]

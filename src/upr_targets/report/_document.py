@@ -26,6 +26,7 @@ from ._format import (
     md_table,
     none_if_na,
 )
+from ._ics import write_timeline_ics
 from ._timeline import review_line
 
 __all__ = ["MAX_ISSUES", "SECTIONS", "Report"]
@@ -383,7 +384,8 @@ class Report:
 
         ``.html``/``.htm``: one self-contained page; ``.md``/``.markdown``:
         Markdown, with the figures as PNG files in a ``<name>_files`` folder
-        next to it; ``.xlsx``: an Excel workbook.
+        next to it; ``.xlsx``: an Excel workbook; ``.ics``: the advocacy
+        timeline as an iCalendar file, to import into a calendar.
 
         Parameters
         ----------
@@ -410,6 +412,8 @@ class Report:
                 self.to_markdown(folder, image_prefix=f"{folder.name}/"),
                 encoding="utf-8",
             )
+        elif suffix == ".ics":
+            write_timeline_ics(self.timeline, path, sur=self.sur)
         else:
             self.to_excel(path)
         return path

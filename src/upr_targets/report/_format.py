@@ -46,7 +46,7 @@ def none_if_na(value: Any) -> Any:
         return value
 
 
-SUFFIXES = (".html", ".htm", ".md", ".markdown", ".xlsx")
+SUFFIXES = (".html", ".htm", ".md", ".markdown", ".xlsx", ".ics")
 
 
 def check_suffix(path: Path) -> str:
@@ -54,7 +54,7 @@ def check_suffix(path: Path) -> str:
     if suffix not in SUFFIXES:
         raise ValueError(
             f"Cannot tell the report format from {str(path)!r}: use a file name ending "
-            "in .html, .md or .xlsx."
+            "in .html, .md, .xlsx (or .ics for the timeline alone)."
         )
     return suffix
 
