@@ -39,6 +39,7 @@ LAYERS: list[tuple[str, ...]] = [
         "upr_targets._matching",
         "upr_targets._scoring",
         "upr_targets._counts",
+        "upr_targets._speakers",
         "upr_targets._explain",
         "upr_targets._evidence",
         "upr_targets._ranking_table",

@@ -139,3 +139,30 @@ def test_upr_info_ranker_beats_every_baseline_13_17(upr_info):
     s = res.summary.set_index("method")
     for m in ("ndcg@10", "map"):
         assert s.loc["ranker", m] > s.drop(index="ranker")[m].max(), m
+
+
+def test_graded_ndcg_prefers_specific_recommendations():
+    import numpy as np
+
+    from upr_targets._backtest import _metrics
+
+    relevant = np.array([[True, True, False]])
+    grades = np.array([[1.0, 2.0, 0.0]])  # State 1 made a specific recommendation
+    tiebreak = np.arange(3.0)
+    best = _metrics(np.array([[1.0, 2.0, 0.0]]), relevant, tiebreak, 2, grades)
+    worse = _metrics(np.array([[2.0, 1.0, 0.0]]), relevant, tiebreak, 2, grades)
+    assert best["ndcg@2"][0] == worse["ndcg@2"][0] == 1.0  # binary: the same
+    assert best["graded_ndcg@2"][0] == 1.0 > worse["graded_ndcg@2"][0]
+
+
+def test_backtest_with_the_speakers_list(demo):
+    import upr_targets
+
+    last = int(demo["session"].max())
+    res = upr_targets.backtest(demo, test_sessions=[last], n_boot=50, speakers=True)
+    plain = upr_targets.backtest(demo, test_sessions=[last], n_boot=50)
+    assert res.params["speakers"] is True
+    s, p = (r.summary.set_index("method") for r in (res, plain))
+    # fewer candidates: a random order does better among the speakers
+    assert s.loc["random", "ndcg@10"] > p.loc["random", "ndcg@10"]
+    assert "graded_ndcg@10" in s.columns

@@ -14,17 +14,27 @@ import html
 import numpy as np
 import pandas as pd
 
+from ._components import COMPONENTS
 from ._features import CountTensors
 from ._ranking import TargetRanker
 from ._reviews import iter_reviews, review_queries
 
-METRICS: tuple[str, ...] = ("ndcg@10", "precision@10", "recall@20", "map")
-"""Metric names with the default ``k=10`` (recall is cut at ``2 * k``)."""
+METRICS: tuple[str, ...] = (
+    "ndcg@10",
+    "graded_ndcg@10",
+    "precision@10",
+    "recall@20",
+    "map",
+)
+"""Metric names with the default ``k=10`` (recall is cut at ``2 * k``).
+``graded_ndcg`` grades the relevant States: 2 for a State that made a
+specific, action-oriented recommendation on the theme (action category 4-5),
+1 for a general one (gain ``2**grade - 1``); the others are binary."""
 
 
 def metric_names(k: int = 10) -> tuple[str, ...]:
     """Names of the metrics for a cut-off ``k``."""
-    return (f"ndcg@{k}", f"precision@{k}", f"recall@{2 * k}", "map")
+    return (f"ndcg@{k}", f"graded_ndcg@{k}", f"precision@{k}", f"recall@{2 * k}", "map")
 
 
 BASELINES: tuple[str, ...] = (
@@ -49,16 +59,23 @@ BASELINES: tuple[str, ...] = (
 
 
 def _metrics(
-    scores: np.ndarray, relevant: np.ndarray, tiebreak: np.ndarray, k: int = 10
+    scores: np.ndarray,
+    relevant: np.ndarray,
+    tiebreak: np.ndarray,
+    k: int = 10,
+    grades: np.ndarray | None = None,
 ):
     """Ranking metrics of a batch: scores (Q, C), relevant (Q, C) bool.
 
     Ties are broken by ``tiebreak`` (C,), a fixed random order shared by all
-    methods.
+    methods; ``grades`` (Q, C) grade the relevant States for graded NDCG.
     """
     Q, C = scores.shape
     order = np.lexsort((np.broadcast_to(tiebreak, (Q, C)), -scores), axis=1)
     rel = np.take_along_axis(relevant, order, axis=1).astype(float)
+    grades = relevant.astype(float) if grades is None else grades
+    gain = 2.0 ** np.take_along_axis(grades, order, axis=1) - 1.0
+    ideal_gain = -np.sort(-(2.0**grades - 1.0), axis=1)
     m = relevant.sum(axis=1).astype(float)
     disc = 1.0 / np.log2(np.arange(2, C + 2))
     kk = min(k, C)
@@ -67,8 +84,10 @@ def _metrics(
     hits = np.cumsum(rel, axis=1)
     prec_at = hits / np.arange(1, C + 1)
     ap = (prec_at * rel).sum(axis=1) / m
+    graded = (gain[:, :kk] @ disc[:kk]) / (ideal_gain[:, :kk] @ disc[:kk])
     return {
         f"ndcg@{k}": dcg / ideal,
+        f"graded_ndcg@{k}": graded,
         f"precision@{k}": hits[:, kk - 1] / float(k),
         f"recall@{2 * k}": hits[:, min(2 * k, C) - 1] / m,
         "map": ap,
@@ -138,6 +157,21 @@ class BacktestResult:
         return html_out
 
 
+def _grades(X: CountTensors, grp, th, rel, ci) -> np.ndarray:
+    """Grade (Q, C) of the relevant States: 2 specific (category 4-5), 1 general."""
+    R = X.rows
+    sur, session = int(grp["sur"].iloc[0]), int(grp["session"].iloc[0])
+    at = int(np.searchsorted(X.sessions, session))
+    rows = np.flatnonzero((R.sur == sur) & (R.session == at))
+    specific = np.zeros((len(th), len(X.states)), dtype=bool)
+    if R.action is not None and len(rows):
+        on = R.themes[rows][:, th].toarray().astype(bool)  # (rows, Q)
+        strong = R.action[rows] >= 4
+        for j in range(len(th)):
+            specific[j, R.rs[rows[on[:, j] & strong]]] = True
+    return rel.astype(float) * (1.0 + specific[:, ci])
+
+
 def _bootstrap(values: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
     n = len(values)
     if n == 0:
@@ -176,6 +210,7 @@ def backtest(
     n_boot: int = 1000,
     themes=None,
     random_state: int = 0,
+    speakers: bool = False,
 ) -> BacktestResult:
     """Backtest a ranker against baselines on the reviews of ``test_sessions``.
 
@@ -210,6 +245,12 @@ def backtest(
         Restrict the queries to these themes.
     random_state : int
         Seed of the tie-breaking order, the random baseline and the bootstrap.
+    speakers : bool, default False
+        Rank, for each review, only the States that spoke at it (made at
+        least one recommendation to the SuR at that session), as
+        ``rank(..., speakers=...)`` does with the real list of speakers: the
+        ranker then scores without its ``activity`` component. Measures the
+        ranking of the list of speakers settled before a review.
 
     Returns
     -------
@@ -252,20 +293,31 @@ def backtest(
         recent=ranker.recent,
         smoothing=ranker.smoothing,
     )
+    activity = list(COMPONENTS).index("activity")
     for grp, q, comp, rel, ci in reviews:
+        if speakers:
+            sur, session = int(grp["sur"].iloc[0]), int(grp["session"].iloc[0])
+            at = int(np.searchsorted(X.sessions, session))
+            spoke = X.dyad[ci, sur, at] > 0
+            ci, rel = ci[spoke], rel[:, spoke]
+            comp = comp.copy()
+            comp[:, :, activity] = 0.0  # they will speak: P(theme | speaks)
         th = grp["theme"].to_numpy()
+        grades = _grades(X, grp, th, rel, ci)
         methods = {"ranker": ranker.scores(comp, q.before_session)}
         base = _baseline_scores(X, q, th)
         for name in baselines:
             if name in base:
                 methods[name] = base[name]
         for name, sc in methods.items():
-            met = _metrics(np.asarray(sc)[:, ci], rel, tiebreak[ci], k)
+            met = _metrics(np.asarray(sc)[:, ci], rel, tiebreak[ci], k, grades)
             rows.append((grp.index.to_numpy(), name, met))
         if "random" in baselines:
             acc = None
             for _ in range(n_random):
-                met = _metrics(rng.random((len(th), len(ci))), rel, tiebreak[ci], k)
+                met = _metrics(
+                    rng.random((len(th), len(ci))), rel, tiebreak[ci], k, grades
+                )
                 acc = met if acc is None else {m: acc[m] + met[m] for m in met}
             rows.append(
                 (
@@ -299,6 +351,7 @@ def backtest(
             int(s): ranker._weights_for(int(s)).to_dict() for s in test_sessions
         },
         "half_life": ranker.half_life,
+        "speakers": speakers,
     }
     return BacktestResult(per, summary, comparison, params)
 

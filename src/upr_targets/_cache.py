@@ -29,6 +29,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,19 @@ def cache_dir(path: str | os.PathLike | None = None) -> Path:
     return Path(user_cache_dir("upr_targets", appauthor=False))
 
 
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """Fingerprint of the package's own files (size and modification time):
+    an edited or reinstalled package never reads entries written by another."""
+    root = Path(__file__).parent
+    stats = sorted(
+        (str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in root.rglob("*")
+        if p.suffix in (".py", ".csv", ".json", ".gz")
+    )
+    return hashlib.sha256(repr(stats).encode()).hexdigest()[:16]
+
+
 def _versions() -> dict[str, str]:
     from importlib.metadata import version
 
@@ -78,6 +92,7 @@ def _versions() -> dict[str, str]:
 
     return {
         "upr_targets": __version__,
+        "code": _code(),
         "pandas": version("pandas"),
         "scikit-learn": version("scikit-learn"),
     }

@@ -43,6 +43,7 @@ class RowArrays:
     session: np.ndarray  # (N,) session index
     supported: np.ndarray  # (N,) bool
     themes: sp.csc_matrix  # (N, T) 1 where the row carries the theme
+    action: np.ndarray | None = None  # (N,) action category 1-5, 0 missing
 
 
 @dataclass
@@ -115,6 +116,14 @@ class CountTensors:
         p = self.session_cut(before_session)
         got = np.flatnonzero(self.dyad[:, sur, :p].sum(axis=0) > 0)
         return int(got[-1]) if got.size else None
+
+
+def _action_codes(df: pd.DataFrame, placed: np.ndarray) -> np.ndarray:
+    """Action categories of the placed rows (0 where missing)."""
+    if "action_category" not in df:
+        return np.zeros(int(placed.sum()), dtype=np.int8)
+    ac = pd.to_numeric(df["action_category"], errors="coerce")
+    return ac.fillna(0).to_numpy(dtype=np.int8)[placed]
 
 
 def codes_of(values: pd.Series, categories: np.ndarray) -> np.ndarray:
@@ -281,6 +290,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
             sur=su.astype(np.int32),
             session=ps.astype(np.int32),
             supported=supported.astype(bool),
+            action=_action_codes(df, placed),
             themes=sp.csc_matrix(
                 (np.ones(len(r), dtype=np.int8), (r, t)), shape=(len(rs), T)
             ),

@@ -18,6 +18,7 @@ from ._matching import matcher_for, select_themes
 from ._ranking_table import EVIDENCE, empty_ranking, ranking_table
 from ._schema import validate
 from ._scoring import component_matrix
+from ._speakers import speaker_mask
 from ._weights import learn_dyadic, learn_weights, resolve_weights
 from .reference import check_reviewed, match_state, normalize_state, normalize_theme
 
@@ -336,6 +337,7 @@ class TargetRanker(BaseEstimator):
         issue_text: str | None = None,
         before_session: int | None = None,
         top: int | None = None,
+        speakers=None,
     ) -> pd.DataFrame:
         """Rank the States to lobby before ``sur``'s review on some themes.
 
@@ -354,6 +356,11 @@ class TargetRanker(BaseEstimator):
             was known before that session: the backtest uses it).
         top : int, optional
             Keep the ``top`` best States.
+        speakers : list of str, optional
+            The review's list of speakers (names or ISO codes; see
+            :func:`upr_targets._speakers.parse_speakers` for a pasted list):
+            only these States are ranked, by how likely each is to raise the
+            themes when it speaks (the ``activity`` component is left out).
 
         Returns
         -------
@@ -389,8 +396,14 @@ class TargetRanker(BaseEstimator):
         >>> len(r) <= 3 and sur not in set(r["state"])
         True
         """
-        parts = self._rank_parts(sur, themes, issue_text, before_session)
-        return self._frame(*parts, top)
+        comp, ev, sur_i, query = self._rank_parts(
+            sur, themes, issue_text, before_session
+        )
+        only = None
+        if speakers is not None and comp is not None:
+            only, query["speakers"] = speaker_mask(self.tensors_, speakers, sur_i)
+            comp[:, _C["activity"]] = 0.0  # they will speak: P(theme | speaks)
+        return self._frame(comp, ev, sur_i, query, top, only=only)
 
     def _rank_parts(self, sur, themes, issue_text, before_session):
         """Components (S, F), evidence, SuR index and query of a ranking."""
@@ -449,13 +462,13 @@ class TargetRanker(BaseEstimator):
             ev["same_group"] = np.zeros(len(X.states), dtype=bool)
         return comp, ev, sur_i, query
 
-    def _frame(self, comp, ev, sur_i, query, top) -> pd.DataFrame:
+    def _frame(self, comp, ev, sur_i, query, top, only=None) -> pd.DataFrame:
         if comp is None:
             return empty_ranking(query)
         w = self._weights_for(query["before_session"])
         contrib = comp * w.reindex(list(COMPONENTS)).fillna(0.0).to_numpy()
         return ranking_table(
-            self.tensors_, contrib, ev, sur_i, query, top, recent=self.recent
+            self.tensors_, contrib, ev, sur_i, query, top, recent=self.recent, only=only
         )
 
     # -------------------------------------------------------------- explain

@@ -88,6 +88,7 @@ def ranking_table(
     top: int | None,
     *,
     recent: int,
+    only: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The ranking frame of :meth:`TargetRanker.rank`, best first.
 
@@ -98,6 +99,8 @@ def ranking_table(
     X = tensors
     score = contrib.sum(axis=1)
     cand = X.is_candidate.copy()
+    if only is not None:  # the list of speakers
+        cand &= only
     if sur is not None:
         cand[sur] = False
     idx = np.flatnonzero(cand)

@@ -82,6 +82,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         themes=query or None,
         before_session=args.before_session,
         top=args.top,
+        speakers=_speakers(args.speakers),
     )
     if fmt in ("csv", "json"):
         if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
@@ -108,6 +109,10 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         lines.append("(no theme: every recommendation counts as on-topic)")
     if args.before_session:
         lines.append(f"(evidence from sessions before {args.before_session} only)")
+    if args.speakers:
+        lines.append(
+            "(the listed speakers only, by how likely each is to raise these themes)"
+        )
     lines.append("")
     if len(ranking) == 0:
         lines.append("No State in the data: nothing to rank.")
@@ -134,6 +139,21 @@ def _cmd_rank(args: argparse.Namespace) -> int:
     lines.extend(textwrap.wrap(note, width=width))
     write_text("\n".join(lines), args.out)
     return 0
+
+
+def _speakers(given: str | None) -> list[str] | None:
+    """The --speakers names: from a file when one exists at that path."""
+    from .._speakers import parse_speakers
+
+    if given is None:
+        return None
+    path = Path(given)
+    text = path.read_text(encoding="utf-8-sig") if path.is_file() else given
+    names = parse_speakers(text)
+    if not names:
+        raise UsageError(f"--speakers {given!r}: no State name in it")
+    err(f"Speakers: {len(names)} States listed")
+    return names
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

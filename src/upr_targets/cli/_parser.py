@@ -28,10 +28,13 @@ examples:
   upr-targets rank --sur Kenya --theme "Women's rights" --theme "Death penalty"
   upr-targets rank --sur Kenya --issue "child marriage" --data a.csv --data b.csv
   upr-targets rank --sur Kenya --theme "Death penalty" --format csv --out rank.csv
+  upr-targets rank --sur Kenya --issue "death penalty" --speakers speakers.txt
+  upr-targets rank --sur Kenya --theme "Death penalty" --speakers "France; Peru; Chile"
 
 Python equivalent:
   ranker = upr_targets.TargetRanker().fit(recommendations)
-  ranker.rank(sur, themes=..., issue_text=..., before_session=..., top=...)
+  ranker.rank(sur, themes=..., issue_text=..., before_session=..., top=...,
+              speakers=[...])
 """
 
 _REPORT_EPILOG = """\
@@ -212,6 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         type=_positive_int,
         help="use only recommendations made before session N (what was known then)",
+    )
+    p.add_argument(
+        "--speakers",
+        metavar="LIST",
+        help="the review's list of speakers: a file with one State per line (as "
+        "pasted from the programme), or names separated by ';'. Only these States "
+        "are ranked, by how likely each is to raise your themes",
     )
     p.add_argument(
         "--top",

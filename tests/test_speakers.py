@@ -1,0 +1,41 @@
+"""The list of speakers: only listed States, ranked by P(theme | speaks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from upr_targets import UnknownStateError, UPRDataWarning
+from upr_targets._speakers import parse_speakers
+
+
+def test_parse_pasted_list():
+    text = "1. France\n2) Korea, Republic of\n\n- Peru; Chile\n"
+    assert parse_speakers(text) == ["France", "Korea, Republic of", "Peru", "Chile"]
+
+
+def test_rank_listed_speakers_only(demo_ranker):
+    full = demo_ranker.rank("Kenya", themes=["Death penalty"])
+    listed = ["ESP", "France", "Chile", "Kenya"]  # the SuR never speaks at its review
+    r = demo_ranker.rank("Kenya", themes=["Death penalty"], speakers=listed)
+    assert set(r["state"]) == {"Spain", "France", "Chile"}
+    assert (r["activity"] == 0).all()  # they will speak
+    assert r.attrs["speakers"] == ["Spain", "France", "Chile", "Kenya"]
+    # among them, the order follows the theme evidence without participation
+    base = full.set_index("state").loc[list(r["state"])]
+    assert list(r["score"]) == pytest.approx(list(base["score"] - base["activity"]))
+
+
+def test_unknown_speaker_named_with_its_position(demo_ranker):
+    with pytest.raises(UnknownStateError, match="row 2 of the list of speakers"):
+        demo_ranker.rank(
+            "Kenya", themes=["Death penalty"], speakers=["Spain", "Atlantis"]
+        )
+
+
+def test_speaker_without_data_is_said(small_ranker):
+    # Tuvalu makes no recommendation in the small table
+    with pytest.warns(UPRDataWarning, match="cannot be ranked: Tuvalu"):
+        r = small_ranker.rank(
+            "Chad", themes=["Death penalty"], speakers=["France", "Tuvalu"]
+        )
+    assert r["state"].tolist() == ["France"]
