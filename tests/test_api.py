@@ -31,7 +31,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("upr_targets.reference",),
     ("upr_targets.io",),
     ("upr_targets.datasets",),
-    ("upr_targets._features", "upr_targets._tables", "upr_targets._coverage"),
+    (
+        "upr_targets._features",
+        "upr_targets._tables",
+        "upr_targets._coverage",
+        "upr_targets._action",
+    ),
     (
         "upr_targets._match_signals",
         "upr_targets._similar",

@@ -28,6 +28,7 @@ def explanations(
     *,
     recent: int,
     sur_group: str | None,
+    specific: bool = False,
 ) -> list[str]:
     """One reason per row of ``ranking`` (the evidence columns of ``rank``).
 
@@ -43,6 +44,8 @@ def explanations(
         Sessions counted in ``n_theme_recs_recent``.
     sur_group : str or None
         The SuR's regional group, named in the reasons when there are themes.
+    specific : bool
+        The counts are of specific, action-oriented recommendations only.
 
     Returns
     -------
@@ -51,13 +54,14 @@ def explanations(
     """
     on = "on " + " / ".join(themes) if themes else "in all"
     region = GROUP_NAMES.get(sur_group, sur_group) if themes and sur_group else None
+    noun = "specific recommendation" if specific else "recommendation"
     lines = []
     for r in ranking.itertuples(index=False):
         to = f"{r.n_theme_to_sur} to {sur}"
         if region is not None:
             to += f", {r.n_theme_to_region} to States of the {region}"
         parts = [
-            f"Made {_plural(r.n_theme_recs, 'recommendation')} "
+            f"Made {_plural(r.n_theme_recs, noun)} "
             f"{on} ({r.n_theme_recs_recent} in the last {recent} sessions, {to})"
         ]
         if r.n_to_sur_previous_review:

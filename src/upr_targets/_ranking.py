@@ -9,6 +9,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from ._action import specific_rows
 from ._components import COMPONENTS, DYADIC
 from ._counts import true_counts
 from ._errors import UnknownStateError, UPRDataWarning
@@ -19,6 +20,7 @@ from ._ranking_table import EVIDENCE, empty_ranking, ranking_table
 from ._schema import validate
 from ._scoring import component_matrix
 from ._speakers import speaker_mask
+from ._utils import check_choice
 from ._weights import learn_dyadic, learn_weights, resolve_weights
 from .reference import check_reviewed, match_state, normalize_state, normalize_theme
 
@@ -57,6 +59,11 @@ class TargetRanker(BaseEstimator):
         ``sur_theme_interest`` are learned from the data's repeat reviews
         before the query's session (see ``_weights.learn_dyadic``); they are zero
         where there is none (first cycle). ``None`` uses ``weights``.
+    action : {"any", "specific"}
+        ``"specific"`` counts only specific, action-oriented recommendations
+        (action category 4-5, read from the first verb where the source does
+        not give it; see ``upr_targets._action``): it ranks the States likely
+        to make a specific recommendation, not merely one on the theme.
     learn_sessions : sequence of int or None
         Sessions whose reviews train the weights when ``weights="learn"``
         (default: every session but the first two). For an honest
@@ -108,8 +115,10 @@ class TargetRanker(BaseEstimator):
         learn_sessions=None,
         max_learn_queries: int = 1000,
         random_state: int = 0,
+        action: str = "any",
     ):
         self.weights = weights
+        self.action = action
         self.dyadic = dyadic
         self.half_life = half_life
         self.recent = recent
@@ -147,6 +156,9 @@ class TargetRanker(BaseEstimator):
                 "(the weights of weights= or the defaults)"
             )
         validate(recommendations)
+        check_choice("action", self.action, ("any", "specific"))
+        if self.action == "specific":
+            recommendations = specific_rows(recommendations)
         self.tensors_ = build_tensors(recommendations)
         X = self.tensors_
         self.states_ = X.states
@@ -420,6 +432,7 @@ class TargetRanker(BaseEstimator):
             "sur": sur_name,
             "themes": theme_names,
             "before_session": before_session,
+            "action": self.action,
         }
         if issue_text is not None:
             query["issue_text"] = issue_text

@@ -136,6 +136,7 @@ def ranking_table(
         query["themes"],
         recent=recent,
         sur_group=group_of(X, sur),
+        specific=query.get("action") == "specific",
     )
     out.attrs.update(query)
     return out

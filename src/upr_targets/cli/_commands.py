@@ -37,13 +37,32 @@ class UsageError(Exception):
     """A combination of options that argparse cannot check by itself."""
 
 
-def fitted_ranker(data: Data):
+def fitted_ranker(data: Data, action: str = "any"):
     """A :class:`TargetRanker` fitted on the data (cached; with a progress line)."""
     from .._ranking import TargetRanker
 
+    name = "ranker" if action == "any" else f"ranker-{action}"
     with progress("Fitting the ranker"):
-        ranker, _ = data.fitted("ranker", lambda: TargetRanker().fit(data.table))
+        ranker, _ = data.fitted(
+            name, lambda: TargetRanker(action=action).fit(data.table)
+        )
     return ranker
+
+
+def _action(args: argparse.Namespace) -> str:
+    """--action, where "auto" is "specific" when an issue asks for a change."""
+    from .._action import asks_for_change
+
+    if args.action != "auto":
+        return args.action
+    if any(asks_for_change(issue) for issue in args.issue):
+        err(
+            "Your issue asks for a change in law or practice: ranking the States "
+            "likely to make a specific, action-oriented recommendation (action "
+            "category 4-5); --action any counts every recommendation on the themes"
+        )
+        return "specific"
+    return "any"
 
 
 @contextlib.contextmanager
@@ -65,9 +84,12 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         suffix = args.out.suffix.lower() if args.out else ""
         fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     data = load_data(args)
+    action = _action(args)
     ranker = fitted_ranker(data)
     with keeping_matcher(data, ranker):
         matched = {issue: ranker.themes_for(issue) for issue in args.issue}
+    if action != "any":
+        ranker = fitted_ranker(data, action)
     for issue, found in matched.items():
         if found:
             err(f"Issue {issue!r} -> themes: {', '.join(found)}")

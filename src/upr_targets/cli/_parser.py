@@ -217,6 +217,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="use only recommendations made before session N (what was known then)",
     )
     p.add_argument(
+        "--action",
+        choices=("auto", "any", "specific"),
+        default="auto",
+        help="count every recommendation on the themes (any) or only specific, "
+        "action-oriented ones, action category 4-5 (specific); auto (default): "
+        "specific when an issue asks for a change in law or practice",
+    )
+    p.add_argument(
         "--speakers",
         metavar="LIST",
         help="the review's list of speakers: a file with one State per line (as "

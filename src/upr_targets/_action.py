@@ -1,0 +1,111 @@
+"""What a recommendation asks for: its action category, given or read from its verb.
+
+Edward McMahon's scale, used by UPR Info: 1 minimal action (addressed to
+other States, "share experience"), 2 continuing action ("continue"), 3
+considering action ("consider"), 4 general action ("take measures",
+"strengthen"), 5 specific action ("ratify", "repeal", "abolish"). Sources
+that do not give it (UHRI, OHCHR matrices, Working Group reports) can have it
+read from the recommendation's first verb, with the category UPR Info gives
+most often to recommendations opening with that verb
+(``data/action_verbs.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ._utils import read_package_csv
+
+__all__ = [
+    "SPECIFIC",
+    "asks_for_change",
+    "first_verb",
+    "infer_action_category",
+    "specific_rows",
+]
+
+SPECIFIC = 4
+"""Action categories from this one up are specific, action-oriented ones."""
+
+# "Kenya should ...", "To ratify", "(Brazil) Continue", "1. Adopt"
+_LEAD = re.compile(
+    r"^[^a-z]*(?:(?:that\s+)?[a-z' -]{0,40}?\bshould\s+)?(?:to\s+)?", re.I
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+def first_verb(texts: pd.Series) -> pd.Series:
+    """The first word of each text after "To", "should", numbering (lower case)."""
+    s = texts.astype("string").str.lower().str.replace(_LEAD, "", regex=True)
+    return s.str.extract(r"^([a-z]+)", expand=False)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, int]:
+    table = read_package_csv("action_verbs.csv")
+    return dict(zip(table["verb"], table["category"].astype(int), strict=True))
+
+
+def infer_action_category(texts: pd.Series) -> pd.Series:
+    """The usual action category of each text's first verb (NA when unknown).
+
+    Parameters
+    ----------
+    texts : pandas.Series
+        Recommendation texts.
+
+    Returns
+    -------
+    pandas.Series
+        ``Int64`` categories 1-5, aligned with ``texts``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from upr_targets._action import infer_action_category
+    >>> texts = pd.Series(["Ratify the OP-CAT", "Continue its efforts", "Kenya should consider"])
+    >>> infer_action_category(texts).tolist()
+    [5, 2, 3]
+    """
+    verbs = first_verb(texts)
+    return verbs.map(_verbs()).astype("Int64")
+
+
+_CHANGE = re.compile(
+    r"\b(?:repeal|amend|abolish|adopt|enact|ratify|accede|criminali[sz]e|"
+    r"decriminali[sz]e|ban|prohibit|outlaw|release|end|stop|law|laws|legislation|"
+    r"article|penal code|bill|act|detained|arrested|jailed|imprisoned)\b",
+    re.I,
+)
+
+
+def asks_for_change(text: str) -> bool:
+    """Whether an issue's text asks for a change in law or practice.
+
+    Examples
+    --------
+    >>> from upr_targets._action import asks_for_change
+    >>> asks_for_change("repeal article 162"), asks_for_change("indigenous peoples")
+    (True, False)
+    """
+    return bool(_CHANGE.search(text or ""))
+
+
+def specific_rows(recommendations: pd.DataFrame) -> pd.DataFrame:
+    """The specific, action-oriented recommendations (category 4-5) of a table.
+
+    The source's action category is used where it gives one, the first
+    verb's usual category elsewhere (``attrs["inferred_action"]`` says for how
+    many rows).
+    """
+    given = recommendations["action_category"]
+    missing = given.isna()
+    category = given.copy()
+    if missing.any():
+        category[missing] = infer_action_category(recommendations.loc[missing, "text"])
+    out = recommendations[(category >= SPECIFIC).fillna(False).to_numpy()]
+    out.attrs["inferred_action"] = int(missing.sum())
+    return out
