@@ -83,3 +83,24 @@ def test_acceptance_model_that_cannot_be_fitted_leaves_a_note(small_recs, small_
     rep = build_report(all_supported, "Chad", "death penalty", ranker=small_ranker)
     assert any("acceptance model could not be fitted" in n for n in rep.notes)
     assert "p_supported" not in rep.acceptance_estimates.columns
+
+
+def test_evidence_to_other_states_closest_to_the_issue_first(demo, demo_ranker):
+    import numpy as np
+    from sklearn.preprocessing import normalize
+
+    from upr_targets.report._analysis import evidence_tables
+
+    issue = "abolish the death penalty"
+    demo_ranker.themes_for(issue)  # fits the text matcher
+    top = demo_ranker.rank("Kenya", themes=["Death penalty"], top=3)
+    ev, _ = evidence_tables(
+        demo_ranker, top, "Kenya", ["Death penalty"], issue_text=issue
+    )
+    vec = demo_ranker.matcher_.word_vectorizer_
+    q = normalize(vec.transform([issue]))
+    for _, rows in ev[ev["target"] == "other SuRs"].groupby("state", sort=False):
+        sims = np.asarray(
+            (normalize(vec.transform(rows["text"])) @ q.T).todense()
+        ).ravel()
+        assert np.all(np.diff(sims) <= 1e-9)  # closest first

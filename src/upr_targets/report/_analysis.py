@@ -123,15 +123,37 @@ def load_summary(recommendations: pd.DataFrame) -> pd.DataFrame | None:
     return None if report is None else report.summary
 
 
+def _closeness(ranker, issue_text: str | None) -> np.ndarray | None:
+    """Cosine of every recommendation of the ranker's table to the issue text."""
+    matcher = ranker.matcher_
+    if not issue_text or matcher is None or matcher.recommendations_ is None:
+        return None
+    if len(matcher.recommendations_) != len(ranker._data):
+        return None
+    from sklearn.preprocessing import normalize
+
+    q = normalize(matcher.word_vectorizer_.transform([issue_text]))
+    return np.asarray((matcher.X_ @ q.T).todense()).ravel()
+
+
 def evidence_tables(
     ranker,
     states: pd.DataFrame,
     sur: str,
     themes: list[str],
+    issue_text: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The top States' past recommendations on the themes, and their counts."""
+    """The top States' past recommendations on the themes, and their counts.
+
+    Recommendations to the SuR come first, latest first; those to other
+    States follow, closest to ``issue_text`` first (TF-IDF cosine; latest
+    first without an issue text), so that the evidence quoted is about the
+    NGO's issue, not merely on its theme.
+    """
     parts = []
     counts = []
+    close = _closeness(ranker, issue_text)
+    position = ranker._data.index
     for row in states.itertuples(index=False):
         state = row.state
         ev = ranker.evidence(state, sur, themes or None).copy()
@@ -140,8 +162,13 @@ def evidence_tables(
         ev["state"] = state
         sort_cols = [c for c in ("session", "year") if c in ev.columns]
         ev["_this"] = this
+        ev["_close"] = (
+            close[position.get_indexer(ev.index)] if close is not None else 0.0
+        )
+        ev["_close"] = ev["_close"].where(~ev["_this"], 0.0)  # to the SuR: by date
         ev = ev.sort_values(
-            ["_this", *sort_cols], ascending=[False] + [False] * len(sort_cols)
+            ["_this", "_close", *sort_cols],
+            ascending=[False, False] + [False] * len(sort_cols),
         )
         counts.append(
             {

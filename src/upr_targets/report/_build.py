@@ -231,7 +231,11 @@ def build_report(
         combined = ranker.rank(sur, themes=all_themes or None, top=top)
     combined = combined.reset_index(drop=True)
     evidence, evidence_counts = evidence_tables(
-        ranker, combined.head(N_EVIDENCE_STATES), sur, all_themes
+        ranker,
+        combined.head(N_EVIDENCE_STATES),
+        sur,
+        all_themes,
+        issue_text=" ".join(i for i in issue_list if i),
     )
 
     to_sur = recommendations[recommendations["sur"] == sur]
