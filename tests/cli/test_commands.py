@@ -319,3 +319,19 @@ def test_rank_piped_is_not_cut_and_columns_are_fixed(capsys):
     assert "…" not in outs[0]  # captured output is not a terminal: wrapped, not cut
     headers = [next(ln for ln in o.splitlines() if ln.startswith("rank")) for o in outs]
     assert headers[0].split() == headers[1].split()  # the same columns every time
+
+
+def test_rank_several_issues_shows_each_issue_alone(capsys, tmp_path):
+    import pandas as pd
+    from _support.cli import run
+
+    args = ["rank", "--sur", "Kenya", "--issue", "child marriage", "--issue", "torture"]
+    code, out, _ = run(capsys, *args, "--top", "5")
+    assert code == 0 and "#1 = its rank for 'child marriage' alone" in " ".join(
+        out.split()
+    )
+    csv = tmp_path / "r.csv"
+    code, _, _ = run(capsys, *args, "--out", str(csv))
+    table = pd.read_csv(csv)
+    assert {"rank: child marriage", "rank: torture"} <= set(table.columns)
+    assert table["rank: torture"].notna().all()

@@ -106,6 +106,15 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         top=args.top,
         speakers=_speakers(args.speakers),
     )
+    per_issue = {issue: found for issue, found in matched.items() if found}
+    if len(per_issue) > 1:  # each issue alone, so that no theme carries a State
+        for issue, found in per_issue.items():
+            alone = ranker.rank(
+                sur, themes=found, before_session=args.before_session
+            ).set_index("state")["rank"]
+            ranking[f"rank: {issue}"] = (
+                ranking["state"].map(alone).astype("Int64").to_numpy()
+            )
     if fmt in ("csv", "json"):
         if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
             text = for_export(ranking).to_csv(index=False)
@@ -158,6 +167,10 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         + (f"{legend}." if legend else "")
         + (f" Not shown: {', '.join(hidden)} (use --format csv)." if hidden else "")
     )
+    for i, issue in enumerate(
+        (c[6:] for c in ranking.columns if c.startswith("rank: ")), 1
+    ):
+        note += f" #{i} = its rank for {issue!r} alone."
     lines.extend(textwrap.wrap(note, width=width))
     write_text("\n".join(lines), args.out)
     return 0

@@ -249,7 +249,8 @@ def format_ranking(
     """
     reason = next((c for c in _REASON_COLUMNS if c in ranking.columns), None)
     view = pd.DataFrame(index=ranking.index)
-    for c in ("rank", "state", "group", "score"):
+    per_issue = [c for c in ranking.columns if str(c).startswith("rank: ")]
+    for c in ("rank", *per_issue, "state", "group", "score"):
         if c in ranking.columns:
             view[c] = ranking[c]
     if "state" in view:
@@ -266,6 +267,7 @@ def format_ranking(
     for c in shown:
         view[c] = ranking[c]
     headers = {c: short_header(c) for c in shown}
+    headers.update({c: f"#{i}" for i, c in enumerate(per_issue, start=1)})
     lines = format_table(view, width=width, headers=headers).splitlines()
     if reason is None:
         return "\n".join(lines), [c for c in components if c not in shown]
