@@ -166,3 +166,22 @@ def test_backtest_with_the_speakers_list(demo):
     # fewer candidates: a random order does better among the speakers
     assert s.loc["random", "ndcg@10"] > p.loc["random", "ndcg@10"]
     assert "graded_ndcg@10" in s.columns
+
+
+def test_no_leakage_from_later_sessions(small_recs):
+    import numpy as np
+
+    import upr_targets
+    from upr_targets._features import query_counts
+
+    ranker = upr_targets.TargetRanker().fit(small_recs)
+    X = ranker.tensors_
+    sur = X.state_pos["Chad"]
+    q = query_counts(X, sur, before_session=10)
+    p = X.session_cut(10)
+    # responses of session 9 are not known at session 10: lagged one session
+    assert np.array_equal(q.supported_by_sur, X.dyad_supported[:, sur, : p - 1].sum(axis=1))
+    # a State first seen later is no candidate for an earlier cut-off
+    r = ranker.rank("Chad", themes=["Death penalty"], before_session=2)
+    seen = small_recs[small_recs["session"] < 2]["recommending_state"].unique()
+    assert set(r["state"]) <= set(seen)

@@ -330,6 +330,8 @@ class QueryCounts:
     theme_to_region: np.ndarray  # (S, T)
     theme_to_region_w: np.ndarray  # (S, T) recency-weighted
     supported_all: np.ndarray  # (S,) supported recs by rs, all SuRs
+    total_resp: np.ndarray  # (S,) recs whose responses are known at the cut
+    to_sur_resp: np.ndarray  # (S,) of which to this SuR
     sur_theme_received: np.ndarray  # (T,) recs on each theme the SuR received
     sur_theme_supported: np.ndarray  # (T,) of which it supported
 
@@ -360,7 +362,12 @@ def query_counts(
     dy = X.dyad[:, sur, :p]
     to_sur = dy.sum(axis=1).astype(float)
     to_sur_prev = dy[:, prev].astype(float) if prev is not None else np.zeros(S)
-    sup_by_sur = X.dyad_supported[:, sur, :p].sum(axis=1).astype(float)
+    # responses are given at the Council's plenary months after the review,
+    # often after the next session: a cut-off at session p knows those of the
+    # sessions before p - 1 only
+    pr = max(p - 1, 0) if before_session is not None else p
+    sup_by_sur = X.dyad_supported[:, sur, :pr].sum(axis=1).astype(float)
+    to_sur_resp = dy[:, :pr].sum(axis=1).astype(float)
     block = X.dyad_theme[sur * T : (sur + 1) * T].tocoo()
     b_rs, b_p = np.divmod(block.col, P)
     before = b_p < p
@@ -374,7 +381,7 @@ def query_counts(
     to_region_w = X.to_group[:, g, :p] @ w
     theme_to_region = X.theme_to_group_cum[:, g, :, p].astype(float)
     theme_to_region_w = X.theme_to_group[:, g, :, :p] @ w.astype(np.float32)
-    supported_all = X.supported_cum[:, p]
+    supported_all = X.supported_cum[:, pr]
     return QueryCounts(
         sur=sur,
         before_session=before_session,
@@ -397,6 +404,8 @@ def query_counts(
         theme_to_region=theme_to_region,
         theme_to_region_w=theme_to_region_w.astype(float),
         supported_all=supported_all,
-        sur_theme_received=X.sur_theme_cum[sur, :, p].astype(float),
-        sur_theme_supported=X.sur_theme_supported_cum[sur, :, p].astype(float),
+        total_resp=X.total_cum[:, pr],
+        to_sur_resp=to_sur_resp,
+        sur_theme_received=X.sur_theme_cum[sur, :, pr].astype(float),
+        sur_theme_supported=X.sur_theme_supported_cum[sur, :, pr].astype(float),
     )

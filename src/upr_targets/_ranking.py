@@ -455,7 +455,7 @@ class TargetRanker(BaseEstimator):
         q = self._query(sur_i if sur_i is not None else -1, before_session)
         if sur_i is None:
             # a neutral pseudo-SuR: drop what depended on index -1
-            q.to_sur[:] = 0
+            q.to_sur[:] = q.to_sur_resp[:] = 0
             q.to_sur_prev[:] = 0
             q.supported_by_sur[:] = 0
             q.theme_to_sur[:] = 0

@@ -99,6 +99,8 @@ def ranking_table(
     X = tensors
     score = contrib.sum(axis=1)
     cand = X.is_candidate.copy()
+    if query.get("before_session") is not None:  # seen recommending by then
+        cand &= X.total_cum[:, X.session_cut(query["before_session"])] > 0
     if only is not None:  # the list of speakers
         cand &= only
     if sur is not None:

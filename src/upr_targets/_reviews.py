@@ -68,7 +68,8 @@ def iter_reviews(
     for (sur, session), grp in queries.groupby(["sur", "session"], sort=True):
         q = query_counts(X, sur, session, half_life=half_life, recent=recent)
         th = grp["theme"].to_numpy()
-        cand = X.is_candidate.copy()
+        # candidates: States seen recommending before the session (not later)
+        cand = X.total_cum[:, q.p] > 0
         cand[sur] = False
         ci = np.flatnonzero(cand)
         rel = np.zeros((len(th), S), dtype=bool)

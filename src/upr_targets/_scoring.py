@@ -77,10 +77,10 @@ def component_matrix(
     out[:, _C["bloc_ties"]] = np.log1p(shared)
     # acceptance: the SuR's support of this State's recommendations, shrunk to
     # the State's support rate at every review, shrunk to the overall rate.
-    n_all = q.total
+    n_all = q.total_resp  # responses known at the cut-off (lagged a session)
     p0 = q.supported_all.sum() / n_all.sum() if n_all.sum() > 0 else 0.5
     rate_rs = (q.supported_all + a * p0) / (n_all + a)
-    rate = (q.supported_by_sur + a * rate_rs) / (q.to_sur + a)
+    rate = (q.supported_by_sur + a * rate_rs) / (q.to_sur_resp + a)
     out[:, _C["acceptance_history"]] = _logit(rate) - _logit(p0)
     r0 = q.joined_w.sum() / max(q.reviews_w * tensors.is_candidate.sum(), 1e-12)
     if 0 < r0 < 1:
@@ -101,9 +101,9 @@ def component_matrix(
         "shared_blocs_n": shared,
         "acceptance": np.divide(
             q.supported_by_sur,
-            q.to_sur,
+            q.to_sur_resp,
             out=np.full_like(q.to_sur, np.nan),
-            where=q.to_sur > 0,
+            where=q.to_sur_resp > 0,
         ),
         "n_supported_by_sur": q.supported_by_sur,
         "theme_acceptance": sup / recv if recv > 0 else np.nan,
