@@ -42,6 +42,7 @@ LAYERS: list[tuple[str, ...]] = [
         "upr_targets._similar",
         "upr_targets._matcher",
         "upr_targets._matching",
+        "upr_targets._search",
         "upr_targets._scoring",
         "upr_targets._counts",
         "upr_targets._speakers",

@@ -180,7 +180,9 @@ def test_no_leakage_from_later_sessions(small_recs):
     q = query_counts(X, sur, before_session=10)
     p = X.session_cut(10)
     # responses of session 9 are not known at session 10: lagged one session
-    assert np.array_equal(q.supported_by_sur, X.dyad_supported[:, sur, : p - 1].sum(axis=1))
+    assert np.array_equal(
+        q.supported_by_sur, X.dyad_supported[:, sur, : p - 1].sum(axis=1)
+    )
     # a State first seen later is no candidate for an earlier cut-off
     r = ranker.rank("Chad", themes=["Death penalty"], before_session=2)
     seen = small_recs[small_recs["session"] < 2]["recommending_state"].unique()

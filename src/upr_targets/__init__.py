@@ -71,6 +71,7 @@ _LAZY: dict[str, str] = {
     "plot_ranking": ".plotting",
     "Report": ".report",
     "build_report": ".report",
+    "search": "._search",
     "advocacy_timeline": ".report",
     "write_timeline_ics": ".report",
     "write_report": ".report",
@@ -118,6 +119,7 @@ __all__ = [
     "plot_interest_heatmap",
     "plot_ranking",
     "schema_table",
+    "search",
     "sessions",
     "similar_recommendations",
     "states",
@@ -159,6 +161,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from ._matching import ThemeMatcher, match_themes, similar_recommendations
     from ._ranking import TargetRanker
     from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate
+    from ._search import search
     from .datasets import load_demo, make_demo
     from .io import FORMATS, LoadReport, load_recommendations
     from .plotting import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from upr_targets.cli import main
 
-SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states")
+SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states", "search")
 
 
 def run(capsys, *argv):

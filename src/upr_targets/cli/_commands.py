@@ -321,11 +321,64 @@ def _cmd_states(args: argparse.Namespace) -> int:
             )
         return 0
     if args.group:
-        group = normalize_group(args.group)
-        table = table[table["group"] == group]
+        try:
+            table = table[table["group"] == normalize_group(args.group)]
+        except ValueError:  # not a regional group: a bloc (EU, AU, OIC, ...)
+            table = list_states(bloc=args.group)
     cols = [c for c in ("name", "iso3", "group", "status") if c in table.columns]
     print(format_table(table[cols], width=terminal_width()))
     print(f"{len(table)} States")
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .._search import search
+
+    data = load_data(args)
+    filters = {
+        k: getattr(args, k)
+        for k in (
+            "sur",
+            "recommending_state",
+            "group",
+            "bloc",
+            "theme",
+            "response",
+            "action_category",
+            "session",
+            "cycle",
+            "year",
+        )
+    }
+    hits = search(
+        data.table, text=args.text, top=None if args.out else args.top, **filters
+    )
+    if args.out:
+        out: Path = args.out
+        if out.suffix.lower() == ".xlsx":
+            from ..report._excel import write_workbook
+
+            write_workbook({"search": for_export(hits)}, out, synthetic=data.synthetic)
+        else:
+            out.write_text(for_export(hits).to_csv(index=False), encoding="utf-8")
+        err(f"Wrote {len(hits):,} recommendations to {out}")
+        return 0
+    cols = [
+        c
+        for c in (
+            "similarity",
+            "session",
+            "sur",
+            "recommending_state",
+            "response",
+            "text",
+        )
+        if c in hits.columns
+    ]
+    # on a terminal the text is cut to fit; piped, it is whole
+    width = terminal_width() if sys.stdout.isatty() else 100_000
+    print(format_table(hits[cols], width=width, wrap="text"))
+    print(f"{len(hits)} recommendation(s) shown")
     return 0
 
 
@@ -335,5 +388,6 @@ COMMANDS = {
     "backtest": _cmd_backtest,
     "themes": _cmd_themes,
     "states": _cmd_states,
+    "search": _cmd_search,
 }
 """The function that runs each subcommand."""

@@ -76,8 +76,22 @@ examples:
   upr-targets states                 # every State, its ISO code and group
   upr-targets states "Untied Kingdom"  # resolve a name (suggests close names)
   upr-targets states --group WEOG
+  upr-targets states --group EU      # a bloc: EU, AU, OIC, AL, ASEAN, ...
 
-Python equivalent: upr_targets.states(), upr_targets.normalize_state(name)
+Python equivalent: upr_targets.list_states(group=..., bloc=...),
+upr_targets.normalize_state(name)
+"""
+
+_SEARCH_EPILOG = """\
+examples:
+  upr-targets search --sur Kenya --theme "Death penalty"
+  upr-targets search --sur Kenya --bloc EU --text "death penalty" --top 10
+  upr-targets search --from France --response noted --cycle 2 --out noted.xlsx
+  upr-targets search --data exports/ --group GRULAC --category 5 --session 17
+
+Filters combine with "and"; repeat one to allow several values. --text ranks
+the recommendations by similarity to it.
+Python equivalent: upr_targets.search(recommendations, sur=..., text=..., ...)
 """
 
 
@@ -342,7 +356,56 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--group",
         metavar="GROUP",
-        help="list only this regional group (e.g. WEOG, African)",
+        help="list only this regional group (e.g. WEOG, African) or bloc (EU, AU, OIC)",
+    )
+
+    p = sub.add_parser(
+        "search",
+        parents=[_common()],
+        help="find recommendations by State, group, bloc, theme, text, response, ...",
+        description="Search the recommendations as in the UPR Info database, and print\n"
+        "or export the matching ones.",
+        epilog=_SEARCH_EPILOG,
+        formatter_class=fmt,
+    )
+    for flag, dest, meta, what in (
+        ("--sur", "sur", "NAME", "State under review"),
+        ("--from", "recommending_state", "NAME", "recommending State"),
+        ("--group", "group", "GROUP", "regional group of the recommending State"),
+        ("--bloc", "bloc", "BLOC", "bloc of the recommending State (EU, AU, OIC, ...)"),
+        ("--theme", "theme", "LABEL", "theme (see `upr-targets themes`)"),
+        ("--response", "response", "R", "supported, noted or unclear"),
+    ):
+        p.add_argument(
+            flag, dest=dest, metavar=meta, action="append", help=what + "; repeatable"
+        )
+    for flag, dest, what in (
+        ("--category", "action_category", "action category 1-5"),
+        ("--session", "session", "UPR session number"),
+        ("--cycle", "cycle", "UPR cycle"),
+        ("--year", "year", "year"),
+    ):
+        p.add_argument(
+            flag,
+            dest=dest,
+            metavar="N",
+            type=_positive_int,
+            action="append",
+            help=what + "; repeatable",
+        )
+    p.add_argument("--text", metavar="TEXT", help="rank by similarity to this text")
+    p.add_argument(
+        "--top",
+        metavar="N",
+        type=_positive_int,
+        default=20,
+        help="rows shown (default 20; all when exporting)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        type=Path,
+        help="write the matches to FILE.csv or FILE.xlsx",
     )
 
     return parser

@@ -1,0 +1,60 @@
+"""search(): the UPR Info database's filters, checked with plain pandas."""
+
+from __future__ import annotations
+
+import pytest
+
+import upr_targets
+from upr_targets import list_states, search
+
+
+def test_filters_combine_like_pandas(demo):
+    hits = search(demo, sur="Kenya", bloc="EU", theme="Death penalty", response="noted")
+    eu = set(list_states(bloc="EU")["iso3"])
+    want = demo[
+        (demo["sur"] == "Kenya")
+        & demo["rs_iso3"].isin(eu)
+        & demo["themes"].map(lambda ts: "Death penalty" in ts)
+        & (demo["response"] == "noted")
+    ]
+    assert len(hits) == len(want) > 0
+    assert set(hits["recommendation_id"]) == set(want["recommendation_id"])
+    assert hits["session"].is_monotonic_decreasing
+
+
+def test_several_values_and_numbers(demo):
+    hits = search(
+        demo, recommending_state=["France", "DEU"], cycle=[1, 2], action_category=5
+    )
+    assert set(hits["recommending_state"]) <= {"France", "Germany"}
+    assert set(hits["cycle"]) <= {1, 2} and (hits["action_category"] == 5).all()
+
+
+def test_text_ranks_by_similarity(demo):
+    hits = search(demo, text="abolish the death penalty", top=20)
+    assert len(hits) == 20 and hits["similarity"].is_monotonic_decreasing
+    assert hits["text"].str.contains("death penalty", case=False).iloc[:5].all()
+
+
+def test_unknown_names_raise(demo):
+    with pytest.raises(upr_targets.UnknownStateError):
+        search(demo, sur="Atlantis")
+    with pytest.raises(ValueError, match="bloc"):
+        search(demo, bloc="NOPE")
+
+
+def test_cli_search_and_export(capsys, tmp_path):
+    import pandas as pd
+    from _support.cli import run
+
+    code, out, _ = run(
+        capsys, "search", "--sur", "Kenya", "--theme", "Death penalty", "--top", "3"
+    )
+    assert code == 0 and "3 recommendation(s) shown" in out
+    path = tmp_path / "hits.xlsx"
+    code, _, _ = run(
+        capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)
+    )
+    assert code == 0 and len(pd.read_excel(path)) > 0
+    code, out, _ = run(capsys, "states", "--group", "EU")
+    assert code == 0 and "27 States" in out
