@@ -86,3 +86,21 @@ def test_unknown_layout_shows_a_short_excerpt(tmp_path):
     with pytest.raises(UnknownFormatError) as info:
         load_recommendations(path)
     assert len(str(info.value)) < 900
+
+
+def test_drop_duplicates_across_sources(tmp_path):
+    # the same recommendation in a UPR Info export and a Uwazi export
+    write_csv(tmp_path / "a.csv")
+    uwazi = (
+        "Title,Session,State under Review,Recommendation,Recommending State,Response\n"
+        '1,14/05/2008,France,"RATIFY CED without delay!",Brazil,Supported\n'
+        "2,14/05/2008,France,A new one,Chile,Supported\n"
+    )
+    (tmp_path / "b.csv").write_text(uwazi)
+    kept = load_quiet(tmp_path)
+    dropped = load_quiet(tmp_path, drop_duplicates=True)
+    assert len(kept) - len(dropped) == 1
+    report = dropped.attrs["load_report"]
+    s = report.summary.set_index("file")
+    assert (s["rows_read"] == s["rows_kept"] + s["rows_rejected"]).all()
+    assert report.rejected["reason"].str.contains("drop_duplicates=True").sum() == 1

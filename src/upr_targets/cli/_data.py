@@ -91,7 +91,10 @@ def load_data(args: argparse.Namespace) -> Data:
     label = f"Loading {len(files)} file{'s' if len(files) > 1 else ''}"
     with progress(label):
         df = load_recommendations(
-            [str(f) for f in files], cache=args.cache, cache_dir=args.cache_dir
+            [str(f) for f in files],
+            cache=args.cache,
+            cache_dir=args.cache_dir,
+            drop_duplicates=args.drop_duplicates,
         )
     report = df.attrs["load_report"]
     err("Load summary:")

@@ -153,6 +153,12 @@ def _common(data: bool = True) -> argparse.ArgumentParser:
             "synthetic demo data",
         )
         parent.add_argument(
+            "--drop-duplicates",
+            action="store_true",
+            help="leave out the recommendations that a file of another source "
+            "already holds (e.g. UPR Info and DIHR exports of cycle 1)",
+        )
+        parent.add_argument(
             "--no-cache",
             dest="cache",
             action="store_false",

@@ -81,12 +81,21 @@ def _expand_paths(path_or_paths) -> list[Path]:
     return out
 
 
-def _flag_duplicates(df: pd.DataFrame, report: LoadReport) -> None:
+def _flag_duplicates(
+    df: pd.DataFrame, report: LoadReport, drop: bool = False
+) -> pd.DataFrame:
+    """Flag repeated recommendations; with ``drop``, reject those of another source.
+
+    Two rows are the same recommendation when they have the same SuR,
+    recommending State, session (or year) and text, ignoring case,
+    punctuation and spacing (exports of one database word them alike).
+    """
     keys = ["sur_iso3", "rs_iso3", "session", "year", "text"]
     k = df[keys].astype("string").fillna("\x00")
+    k["text"] = k["text"].str.lower().str.replace(r"[^0-9a-z]+", "", regex=True)
     dup = k.duplicated(keep="first").to_numpy()
     if not dup.any():
-        return
+        return df
     grp = k.groupby(keys, sort=False).ngroup()
     first_file = df["source_file"].groupby(grp).transform("first")
     first_row = df["source_row"].groupby(grp).transform("first")
@@ -104,12 +113,23 @@ def _flag_duplicates(df: pd.DataFrame, report: LoadReport) -> None:
         "both double-counts it: load one source per period)",
         "duplicate row (same SuR, recommending State, session and text); kept",
     )
+    dropped = dup & other_source & drop
+    for f, sub in df[dropped].groupby("source_file", sort=False):
+        report.drop(
+            f,
+            sub["source_row"],
+            what[sub.index],
+            "same recommendation as in another export already loaded; left out "
+            "(drop_duplicates=True)",
+        )
+    flagged = dup & ~dropped
     for (f, issue), sub in (
-        df[dup]
-        .assign(_issue=issues[dup])
+        df[flagged]
+        .assign(_issue=issues[flagged])
         .groupby(["source_file", "_issue"], sort=False)
     ):
         report.flag(f, sub["source_row"], None, what[sub.index], issue)
+    return df[~dropped].reset_index(drop=True) if dropped.any() else df
 
 
 def load_recommendations(
@@ -119,6 +139,7 @@ def load_recommendations(
     encoding: str | None = None,
     on_unknown: str = "raise",
     strict: bool = False,
+    drop_duplicates: bool = False,
     cache: bool = False,
     cache_dir: PathLike | None = None,
 ) -> pd.DataFrame:
@@ -147,6 +168,12 @@ def load_recommendations(
         layout, a broken workbook) is skipped and named in the load report and
         its warning, and the others are loaded; ``strict=True`` raises
         instead. A single file always raises.
+    drop_duplicates : bool, default False
+        Files of different sources that hold the same recommendations (UPR
+        Info and DIHR both hold cycle 1) are flagged; ``True`` leaves out the
+        repeats of a recommendation already read from another source (same
+        SuR, recommending State, session and text, ignoring case and
+        punctuation), and the report says how many.
     cache : bool, default False
         Keep the normalized table on disk and read it from there next time,
         as long as the files (path, size, modification time), the options
@@ -206,20 +233,32 @@ def load_recommendations(
     paths = _expand_paths(path_or_paths)
     store = Cache(cache_dir, enabled=cache)
     key = (
-        files_key(paths, format=format, encoding=encoding, on_unknown=on_unknown)
+        files_key(
+            paths,
+            format=format,
+            encoding=encoding,
+            on_unknown=on_unknown,
+            strict=strict,
+            drop_duplicates=drop_duplicates,
+        )
         if cache
         else ""
     )
     df = store.load_table(key) if cache else None
     if df is None:
-        df = _load(paths, format, encoding, on_unknown, strict)
+        df = _load(paths, format, encoding, on_unknown, strict, drop_duplicates)
         store.save_table(key, df)
     _warn(df.attrs["load_report"], len(df))
     return df
 
 
 def _load(
-    paths: list[Path], format: str, encoding: str | None, on_unknown: str, strict: bool
+    paths: list[Path],
+    format: str,
+    encoding: str | None,
+    on_unknown: str,
+    strict: bool,
+    drop_duplicates: bool = False,
 ) -> pd.DataFrame:
     report = LoadReport()
     frames = []
@@ -242,7 +281,7 @@ def _load(
         if len(frames) > 1
         else frames[0].reset_index(drop=True)
     )
-    _flag_duplicates(df, report)
+    df = _flag_duplicates(df, report, drop_duplicates)
     df.attrs["load_report"] = report
     return df
 

@@ -162,6 +162,27 @@ class LoadReport:
         if len(rec):
             self._rejected.append(rec)
 
+    def drop(self, file, rows, values, reason) -> None:
+        """Reject rows already kept in the file's summary (after the file was read).
+
+        Parameters
+        ----------
+        file : str or Path
+            The file the rows came from.
+        rows : sequence of int
+            Their row numbers.
+        values : sequence of str
+            What to show for each.
+        reason : str
+            Why they are left out.
+        """
+        rows = list(rows)
+        self.reject(file, rows, None, values, reason)
+        name = Path(file).name
+        for entry in self._summary:
+            if entry["file"] == name:
+                entry["rows_kept"] -= len(rows)
+
     def flag(self, file, rows, column, values, issue) -> None:
         """Record kept rows whose value was guessed, set to NA or is suspicious.
 
