@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("upr_targets._schema", "upr_targets._components", "upr_targets._cache"),
     ("upr_targets.reference",),
     ("upr_targets.io",),
+    ("upr_targets.fetch",),
     ("upr_targets.datasets",),
     (
         "upr_targets._features",

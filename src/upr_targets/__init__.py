@@ -71,6 +71,9 @@ _LAZY: dict[str, str] = {
     "plot_ranking": ".plotting",
     "Report": ".report",
     "build_report": ".report",
+    "fetch_uhri": ".fetch",
+    "fetch_upr_info": ".fetch",
+    "FetchError": "._errors",
     "search": "._search",
     "advocacy_timeline": ".report",
     "write_timeline_ics": ".report",
@@ -82,6 +85,7 @@ __all__ = [
     "BacktestResult",
     "COLUMNS",
     "FORMATS",
+    "FetchError",
     "LoadError",
     "LoadReport",
     "NotReviewedError",
@@ -102,6 +106,8 @@ __all__ = [
     "calendar",
     "component_table",
     "cycle_of_session",
+    "fetch_uhri",
+    "fetch_upr_info",
     "list_reviews",
     "list_sessions",
     "list_states",
@@ -163,6 +169,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate
     from ._search import search
     from .datasets import load_demo, make_demo
+    from .fetch import fetch_uhri, fetch_upr_info
     from .io import FORMATS, LoadReport, load_recommendations
     from .plotting import (
         plot_acceptance,

@@ -23,6 +23,10 @@ class UnknownFormatError(LoadError):
     """A file's layout matches none of the known export formats."""
 
 
+class FetchError(UPRTargetsError, OSError):
+    """Data cannot be downloaded, and there is no usable cached copy."""
+
+
 class NotReviewedError(UPRTargetsError, ValueError):
     """A State that the UPR does not review (the observer States) as SuR."""
 

@@ -68,12 +68,13 @@ def read_uhri(
             dtype=bool
         )
         if not_upr.any():
-            report.reject(
-                path,
-                rows[not_upr],
-                table.header[pos["body"]],
-                body[not_upr],
-                "not a UPR recommendation (recommending body is not the Universal Periodic Review)",
+            # the index also holds treaty bodies' and special procedures'
+            # recommendations: not errors, not UPR rows; skipped and counted
+            bodies = body[not_upr].value_counts()
+            report.note(
+                f"{path.name}: {int(not_upr.sum()):,} recommendations of other "
+                "mechanisms skipped (not the Universal Periodic Review): "
+                + ", ".join(f"{b} {n:,}" for b, n in bodies.head(5).items())
             )
             keep &= ~not_upr
     sur = multi_values(col["sur"])
@@ -146,6 +147,9 @@ def read_uhri(
             "UHRI theme not in the crosswalk; kept in source_themes only",
         )
     raw = explode_states(raw)
+    n_upr = (
+        int((~not_upr).sum()) if "body" in col and not_upr.any() else len(table.body)
+    )
     return finalize(
         raw,
         on_unknown=on_unknown,
@@ -154,5 +158,5 @@ def read_uhri(
         report=report,
         source_columns={name: table.header[i] for name, i in pos.items()},
         encoding=table.encoding,
-        records_read=len(table.body),
+        records_read=n_upr,
     )

@@ -1,0 +1,245 @@
+"""Fetchers against a local HTTP server, with the faults of real networks.
+
+No test touches the internet: a server on 127.0.0.1 serves the files and API
+pages in their real shapes, and drops connections, answers 500, truncates
+files, repeats rows and changes ``totalRows`` on request.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import warnings
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from _support.loaders import make_uhri
+
+import upr_targets
+from upr_targets import FetchError, UPRDataWarning
+from upr_targets.fetch import downloads_dir
+
+
+class Server:
+    """Routes: path -> callable(handler) that writes the answer."""
+
+    def __init__(self):
+        self.routes = {}
+        self.hits = {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def _go(self):
+                path = urlparse(self.path).path
+                server.hits[(self.command, path)] = (
+                    server.hits.get((self.command, path), 0) + 1
+                )
+                route = server.routes.get(path)
+                if route is None:
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                route(self)
+
+            do_GET = _go
+            do_HEAD = _go
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def _fast_retries(monkeypatch):
+    monkeypatch.setattr("upr_targets.fetch._download.BACKOFF", 0.01)
+
+
+def _file(data: bytes, *, etag="v1", send=None):
+    def route(h):
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(data)))
+        h.send_header("ETag", etag)
+        h.end_headers()
+        if h.command == "GET":
+            h.wfile.write(data if send is None else data[:send])
+            h.wfile.flush()
+            if send is not None:
+                h.close_connection = True
+
+    return route
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    return make_uhri(tmp_path / "source.xlsx").read_bytes()
+
+
+def test_download_then_cache_then_not_modified(server, workbook, tmp_path):
+    server.routes["/uhri.xlsx"] = _file(workbook)
+    url = server.url + "/uhri.xlsx"
+    df = upr_targets.fetch_uhri(url, cache_dir=tmp_path / "c", progressbar=False)
+    assert len(df) == 4 and df.attrs["fetched"]["how"] == "downloaded"
+    again = upr_targets.fetch_uhri(url, cache_dir=tmp_path / "c", progressbar=False)
+    assert again.attrs["fetched"]["how"] == "cached"
+    assert server.hits[("GET", "/uhri.xlsx")] == 1  # not downloaded again
+    third = upr_targets.fetch_uhri(url, cache_dir=tmp_path / "c", refresh=True)
+    assert third.attrs["fetched"]["how"] == "not modified"  # same ETag
+    assert server.hits[("GET", "/uhri.xlsx")] == 1
+
+
+def test_500_then_200_is_retried(server, workbook, tmp_path):
+    calls = {"n": 0}
+    good = _file(workbook)
+
+    def flaky(h):
+        if h.command == "GET":
+            calls["n"] += 1
+            if calls["n"] == 1:
+                h.send_response(500)
+                h.end_headers()
+                return
+        good(h)
+
+    server.routes["/uhri.xlsx"] = flaky
+    df = upr_targets.fetch_uhri(
+        server.url + "/uhri.xlsx", cache_dir=tmp_path, progressbar=False
+    )
+    assert len(df) == 4 and calls["n"] == 2
+
+
+@pytest.mark.parametrize("fault", ["dropped", "truncated"])
+def test_broken_download_never_replaces_a_good_cache(server, workbook, tmp_path, fault):
+    url = server.url + "/uhri.xlsx"
+    server.routes["/uhri.xlsx"] = _file(workbook)
+    upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
+    cached = downloads_dir(tmp_path) / "uhri-export.xlsx"
+    before = cached.read_bytes()
+    half = workbook[: len(workbook) // 2]
+    server.routes["/uhri.xlsx"] = (
+        _file(
+            workbook, etag="v2", send=len(workbook) // 2
+        )  # connection dropped mid-file
+        if fault == "dropped"
+        else _file(half, etag="v2")  # a complete answer, but a cut file
+    )
+    with pytest.warns(UPRDataWarning, match="using the copy cached"):
+        df = upr_targets.fetch_uhri(
+            url, cache_dir=tmp_path, refresh=True, progressbar=False
+        )
+    assert len(df) == 4 and df.attrs["fetched"]["how"] == "fallback"
+    assert cached.read_bytes() == before
+    assert not list(cached.parent.glob("*.part"))
+
+
+def test_no_network_no_cache(tmp_path):
+    with pytest.raises(FetchError, match="No cached copy"):
+        upr_targets.fetch_uhri("http://127.0.0.1:9/uhri.xlsx", cache_dir=tmp_path)
+    with pytest.raises(FetchError, match="offline and no usable cached copy"):
+        upr_targets.fetch_uhri(
+            "http://127.0.0.1:9/x.xlsx", cache_dir=tmp_path, offline=True
+        )
+    with pytest.raises(FetchError, match="needs the address"):
+        upr_targets.fetch_uhri(cache_dir=tmp_path)
+
+
+def test_corrupt_cached_file_is_downloaded_again(server, workbook, tmp_path):
+    server.routes["/uhri.xlsx"] = _file(workbook)
+    cached = downloads_dir(tmp_path) / "uhri-export.xlsx"
+    cached.write_bytes(b"PK\x03\x04 not really a workbook")
+    df = upr_targets.fetch_uhri(server.url + "/uhri.xlsx", cache_dir=tmp_path)
+    assert len(df) == 4 and df.attrs["fetched"]["how"] == "downloaded"
+    with pytest.raises(FetchError):
+        cached.write_bytes(b"garbage")
+        upr_targets.fetch_uhri(server.url + "/x.xlsx", cache_dir=tmp_path, offline=True)
+
+
+# ------------------------------------------------------------ UPR Info API
+
+
+def _rows(n):
+    return [
+        {
+            "sharedId": f"r{i}",
+            "title": f"140.{i}",
+            "metadata": {
+                "recommendation": [{"value": f"Abolish the death penalty, step {i}"}],
+                "state_under_review": [{"value": "x1", "label": "France"}],
+                "recommending_state": [
+                    {"value": "x2", "label": "Kenya" if i % 2 else "Peru"}
+                ],
+                "response": [{"value": "y", "label": "Supported"}],
+                "session": [{"value": 1517184000}],  # 29/01/2018, as Uwazi stores dates
+                "cycle": [{"value": "c", "label": "Cycle 3 (2017 - 2021)"}],
+                "issues": [{"value": "i", "label": "Death penalty"}],
+            },
+        }
+        for i in range(n)
+    ]
+
+
+def _api(rows, *, repeat=False, move_total_once=False):
+    state = {"moved": False, "pages": 0}
+
+    def route(h):
+        q = parse_qs(urlparse(h.path).query)
+        start, limit = int(q["from"][0]), int(q["limit"][0])
+        state["pages"] += 1
+        total = len(rows)
+        if move_total_once and state["pages"] == 2 and not state["moved"]:
+            state["moved"] = True
+            total += 1  # a recommendation added while we page
+        begin = max(start - 1, 0) if repeat and start else start  # overlapping pages
+        page = rows[begin : begin + limit]
+        body = json.dumps({"rows": page, "totalRows": total}).encode()
+        h.send_response(200)
+        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    return route, state
+
+
+@pytest.mark.parametrize("fault", [None, "repeat", "moved_total"])
+def test_upr_info_all_pages_nothing_lost_nothing_doubled(server, tmp_path, fault):
+    rows = _rows(25)
+    route, state = _api(
+        rows, repeat=fault == "repeat", move_total_once=fault == "moved_total"
+    )
+    server.routes["/api/search"] = route
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UPRDataWarning)
+        df = upr_targets.fetch_upr_info(
+            base_url=server.url, page_size=10, cache_dir=tmp_path
+        )
+    assert len(df) == 25 and df["text"].nunique() == 25
+    assert set(df["recommending_state"]) == {"Kenya", "Peru"}
+    assert df["session"].tolist() == [29] * 25  # 29/01/2018, France's third review
+    if fault == "moved_total":
+        assert state["pages"] > 3  # read again from the start
+
+
+def test_upr_info_offline_uses_the_snapshot(server, tmp_path):
+    route, _ = _api(_rows(5))
+    server.routes["/api/search"] = route
+    upr_targets.fetch_upr_info(base_url=server.url, cache_dir=tmp_path)
+    df = upr_targets.fetch_upr_info(
+        base_url="http://127.0.0.1:9", cache_dir=tmp_path, offline=True
+    )
+    assert len(df) == 5 and df.attrs["fetched"]["how"] == "cached"
