@@ -55,28 +55,46 @@ def explanations(
     on = "on " + " / ".join(themes) if themes else "in all"
     region = GROUP_NAMES.get(sur_group, sur_group) if themes and sur_group else None
     noun = "specific recommendation" if specific else "recommendation"
+    # plain Python values, column by column: no pandas row objects (fast)
+    cols = {
+        c: ranking[c].tolist()
+        for c in (
+            "n_theme_to_sur",
+            "n_theme_to_region",
+            "n_theme_recs",
+            "n_theme_recs_recent",
+            "n_to_sur_previous_review",
+            "n_to_sur",
+            "acceptance",
+            "shared_blocs",
+            "same_group",
+            "group",
+        )
+    }
     lines = []
-    for r in ranking.itertuples(index=False):
-        to = f"{r.n_theme_to_sur} to {sur}"
+    for i in range(len(ranking)):
+        to = f"{cols['n_theme_to_sur'][i]} to {sur}"
         if region is not None:
-            to += f", {r.n_theme_to_region} to States of the {region}"
+            to += f", {cols['n_theme_to_region'][i]} to States of the {region}"
         parts = [
-            f"Made {_plural(r.n_theme_recs, noun)} "
-            f"{on} ({r.n_theme_recs_recent} in the last {recent} sessions, {to})"
+            f"Made {_plural(cols['n_theme_recs'][i], noun)} "
+            f"{on} ({cols['n_theme_recs_recent'][i]} in the last {recent} sessions, {to})"
         ]
-        if r.n_to_sur_previous_review:
+        prev = cols["n_to_sur_previous_review"][i]
+        if prev:
             parts.append(
-                f"{_plural(r.n_to_sur_previous_review, 'recommendation')} at "
-                f"{sur}'s previous review"
+                f"{_plural(prev, 'recommendation')} at {sur}'s previous review"
             )
-        if r.n_to_sur:
+        n_to = cols["n_to_sur"][i]
+        if n_to:
             parts.append(
-                f"{sur} supported {r.acceptance:.0%} of its "
-                f"{_plural(r.n_to_sur, 'recommendation')}"
+                f"{sur} supported {cols['acceptance'][i]:.0%} of its "
+                f"{_plural(n_to, 'recommendation')}"
             )
-        ties = list(r.shared_blocs)
-        if r.same_group and isinstance(r.group, str):
-            ties = [GROUP_NAMES.get(r.group, r.group), *ties]
+        ties = list(cols["shared_blocs"][i])
+        group = cols["group"][i]
+        if cols["same_group"][i] and isinstance(group, str):
+            ties = [GROUP_NAMES.get(group, group), *ties]
         if ties:
             parts.append("fellow " + "/".join(ties) + " member")
         lines.append("; ".join(parts))

@@ -51,10 +51,8 @@ def observer_iso3() -> frozenset[str]:
 
 def check_reviewed(iso3: str) -> None:
     """Raise :class:`NotReviewedError` for an observer State (not reviewed)."""
-    df = state_table()
-    row = df[df["iso3"] == iso3]
-    if len(row) and row["status"].iloc[0] == "observer":
-        name = row["name"].iloc[0]
+    if iso3 in observer_iso3():
+        name = by_iso3()[iso3][0]
         raise NotReviewedError(
             f"{name} is a UN observer State, not a member: the Universal Periodic "
             "Review does not review it, so there is no review to prepare. Choose a "
