@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import numpy as np
 from dataclasses import dataclass
 
 from .._errors import LoadError
@@ -115,7 +117,7 @@ def decode_text(
     cr_only = sample.count(b"\r") - crlf
     lf_only = sample.count(b"\n") - crlf
     old_mac = cr_only > 0 and crlf == 0 and lf_only == 0
-    n_high = sum(b >= 0x80 for b in sample) or 1
+    n_high = int((np.frombuffer(sample, dtype=np.uint8) >= 0x80).sum()) or 1
     scored = []
     for enc in ("cp1252", "mac_roman"):
         try:

@@ -158,7 +158,9 @@ def read_text_table(
     unclosed = text.count('"') % 2 == 1
     cut = unclosed and not text.endswith(("\n", "\r"))
     n_broken = 0
-    if any(
+    # a record spanning lines shows as fewer records than lines: only then look
+    n_lines = len(_LINE.split(text.strip()))
+    if len(records) != n_lines and any(
         len(r) != n_fields or any("\n" in v or "\r" in v for v in r) for _, r in body
     ):
         body, n_broken = _unswallow(body, n_fields, sep, path, report, unclosed)
@@ -202,6 +204,13 @@ def _drop_repeated_header(frame, rows, header, path, report):
         return frame, rows
     labels = [h.casefold() for h in header]
     named = sum(bool(h) for h in labels) or 1
+    # cheap first pass: a repeated header holds the first label (any case)
+    first = next((i for i, h in enumerate(labels) if h), None)
+    if first is None:
+        return frame, rows
+    column = frame[first].to_numpy(dtype=object).astype(str)
+    if not (np.char.lower(np.char.strip(column)) == labels[first]).any():
+        return frame, rows
     same = sum(
         (frame[i].str.strip().str.casefold() == h).to_numpy(dtype=bool)
         for i, h in enumerate(labels)

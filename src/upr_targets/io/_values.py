@@ -65,15 +65,18 @@ def lists_from_parts(parts: pd.Series, index: pd.Index) -> pd.Series:
 
 
 def split_multi(s: pd.Series, pattern: str) -> pd.Series:
-    """Split each string on ``pattern`` into a list of stripped, non-empty parts."""
-    original = s.index
-    s = s.reset_index(drop=True)
-    parts = s.astype("string").str.split(pattern, regex=True).explode()
+    """Split each string on ``pattern`` into a list of stripped, non-empty parts.
+
+    Each distinct cell is split once (issue lists repeat a lot); every row
+    gets a list of its own.
+    """
+    codes, uniques = pd.factorize(s.astype("string"), use_na_sentinel=True)
+    distinct = pd.Series(uniques, dtype="string")
+    parts = distinct.str.split(pattern, regex=True).explode()
     parts = clean_text(parts)
     parts = parts[parts.notna() & (parts != "")]
-    out = lists_from_parts(parts.astype(object), s.index)
-    out.index = original
-    return out
+    split = lists_from_parts(parts.astype(object), distinct.index).tolist() + [[]]
+    return pd.Series([list(split[c]) for c in codes], index=s.index, dtype=object)
 
 
 _PLACEHOLDER = re.compile(
@@ -130,7 +133,21 @@ def parse_action_category(s: pd.Series) -> pd.Series:
 
 
 def map_theme_lists(lists: pd.Series, vocabulary: str):
-    """Map source labels (lists) to themes, once per distinct label."""
+    """Map source labels (lists) to themes, once per distinct list of labels."""
+    keys = [tuple(v) if isinstance(v, (list, tuple)) else () for v in lists]
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+    if len(uniques) < 0.5 * len(lists):
+        distinct = pd.Series([list(u) for u in uniques], dtype=object)
+        mapped, _ = map_theme_lists(distinct, vocabulary)
+        mapped = mapped.tolist()
+        out = pd.Series(
+            [list(mapped[c]) for c in codes], index=lists.index, dtype=object
+        )
+        ex = lists.explode()
+        ex = ex[ex.notna()].astype(str)
+        known = {lab for ts, u in zip(mapped, uniques, strict=True) for lab in u}
+        unknown = {lab for lab in known if not map_source_themes([lab], vocabulary)}
+        return out, ex[ex.isin(unknown)]
     ex = lists.explode()
     ex = ex[ex.notna()].astype(str)
     mapping = {lab: map_source_themes([lab], vocabulary) for lab in ex.unique()}
