@@ -27,7 +27,12 @@ MODULES = sorted(
 # never above (and no cycles within a layer).
 LAYERS: list[tuple[str, ...]] = [
     ("upr_targets._errors", "upr_targets._utils", "upr_targets._version"),
-    ("upr_targets._schema", "upr_targets._components", "upr_targets._cache"),
+    (
+        "upr_targets._schema",
+        "upr_targets._components",
+        "upr_targets._cache",
+        "upr_targets._estimator",
+    ),
     ("upr_targets.reference",),
     ("upr_targets.io",),
     ("upr_targets.fetch",),

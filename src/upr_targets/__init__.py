@@ -164,7 +164,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         UPRDataWarning,
         UPRTargetsError,
     )
-    from ._matching import ThemeMatcher, match_themes, similar_recommendations
+    from ._matcher import ThemeMatcher
+    from ._matching import match_themes, similar_recommendations
     from ._ranking import TargetRanker
     from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate
     from ._search import search

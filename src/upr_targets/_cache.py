@@ -221,11 +221,14 @@ class Cache:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        plain = table.copy(deep=False)
+        lists = {c: table[c].tolist() for c in _LIST_COLUMNS if c in table.columns}
+        plain = table.drop(columns=list(lists))
         plain.attrs = {}
         buf = io.BytesIO()
         pq.write_table(pa.Table.from_pandas(plain, preserve_index=False), buf)
-        report = pickle.dumps(table.attrs.get("load_report"), protocol=5)
+        # list columns are pickled: reading them back from Parquet costs more
+        # than the rest of the table together
+        report = pickle.dumps((table.attrs.get("load_report"), lists), protocol=5)
         self._write(self._path("tables", key, ".report.pickle"), report)
         self._write(self._path("tables", key, ".parquet"), buf.getvalue())
 
@@ -240,13 +243,12 @@ class Cache:
 
         try:
             data = pq.read_table(path)
-            report = pickle.loads(
+            report, lists = pickle.loads(
                 self._path("tables", key, ".report.pickle").read_bytes()
             )
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+        except (OSError, ValueError, TypeError, EOFError, pickle.UnpicklingError):
             return None  # half-written by an older version or damaged: rebuild
-        lists = {c: data.column(c).to_pylist() for c in _LIST_COLUMNS}
-        table = data.drop_columns(list(lists)).to_pandas()
+        table = data.to_pandas()
         for c, values in lists.items():
             table[c] = values
         table = conform(table)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._cache import table_key
-from ._matcher import MATCHED_COLUMNS, ThemeMatcher
+
+if TYPE_CHECKING:  # the matcher (scikit-learn) is imported on first use
+    from ._matcher import ThemeMatcher
 
 __all__ = [
-    "ThemeMatcher",
     "matcher_for",
     "match_themes",
     "select_themes",
@@ -76,6 +78,8 @@ def select_themes(
 @lru_cache(maxsize=1)
 def _default_matcher() -> ThemeMatcher:
     """The taxonomy-only matcher, fitted once."""
+    from ._matcher import ThemeMatcher
+
     return ThemeMatcher().fit()
 
 
@@ -92,6 +96,8 @@ def matcher_for(recommendations: pd.DataFrame | None) -> ThemeMatcher:
     """
     if recommendations is None:
         return _default_matcher()
+    from ._matcher import MATCHED_COLUMNS, ThemeMatcher
+
     cols = [c for c in MATCHED_COLUMNS if c in recommendations.columns]
     key = table_key(recommendations[cols])
     if key in _FITTED:

@@ -6,13 +6,12 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
 
 from ._action import specific_rows
 from ._components import COMPONENTS, DYADIC
 from ._counts import true_counts
 from ._errors import UnknownStateError, UPRDataWarning
+from ._estimator import Estimator, check_fitted
 from ._evidence import explain_table, state_evidence
 from ._features import QueryCounts, build_tensors, query_counts, theme_matrix
 from ._matching import matcher_for, select_themes
@@ -29,7 +28,7 @@ __all__ = ["EVIDENCE", "TargetRanker"]
 _C = {name: j for j, name in enumerate(COMPONENTS)}
 
 
-class TargetRanker(BaseEstimator):
+class TargetRanker(Estimator):
     """Rank the States to lobby on some themes before the review of a State.
 
     Each State that has made recommendations in the data gets a score, the sum
@@ -289,7 +288,7 @@ class TargetRanker(BaseEstimator):
         pandas.DataFrame
             ``theme, score, ...`` best first (the matcher's columns).
         """
-        check_is_fitted(self, "tensors_")
+        check_fitted(self, "tensors_")
         if self.matcher_ is None:
             self.matcher_ = matcher_for(self._data)
         return self.matcher_.match(text, top=top)
@@ -419,7 +418,7 @@ class TargetRanker(BaseEstimator):
 
     def _rank_parts(self, sur, themes, issue_text, before_session):
         """Components (S, F), evidence, SuR index and query of a ranking."""
-        check_is_fitted(self, "tensors_")
+        check_fitted(self, "tensors_")
         X = self.tensors_
         sur_i = self._state_index(sur)
         sur_name = X.states[sur_i] if sur_i is not None else normalize_state(sur)
@@ -526,7 +525,7 @@ class TargetRanker(BaseEstimator):
         >>> bool(abs(t["contribution"].sum() - r["score"][0]) < 1e-9)
         True
         """
-        check_is_fitted(self, "tensors_")
+        check_fitted(self, "tensors_")
         st = self._state_index(state, what="State")
         if st is None:
             raise UnknownStateError(state, [], hint="It does not appear in the data.")
@@ -579,7 +578,7 @@ class TargetRanker(BaseEstimator):
         >>> len(ev) <= 3
         True
         """
-        check_is_fitted(self, "tensors_")
+        check_fitted(self, "tensors_")
         st = self._state_index(state, what="State")
         si = None if sur is None else self._state_index(sur)
         if themes is not None and self._row_themes is None:

@@ -36,11 +36,32 @@ def resolve_weights(weights) -> pd.Series:
     return base
 
 
-def _logistic_coef(F: np.ndarray, y: np.ndarray) -> np.ndarray:
-    from sklearn.linear_model import LogisticRegression
+def _logistic_coef(
+    F: np.ndarray, y: np.ndarray, C: float = 1.0, max_iter: int = 100
+) -> np.ndarray:
+    """Coefficients of an L2-penalised logistic regression with intercept.
 
-    model = LogisticRegression(C=1.0, solver="newton-cholesky", max_iter=100)
-    return model.fit(F, y).coef_[0]
+    The objective of scikit-learn's ``LogisticRegression(C=C)``:
+    ``0.5 * |w|^2 + C * sum(log-loss)``, the intercept not penalised, solved
+    by Newton's method (a handful of features: a small dense solve per
+    step, no scikit-learn import).
+    """
+    X = np.column_stack([np.asarray(F, dtype=float), np.ones(len(F))])
+    y = np.asarray(y, dtype=float)
+    k = X.shape[1]
+    penalty = np.ones(k)
+    penalty[-1] = 0.0  # the intercept
+    w = np.zeros(k)
+    for _ in range(max_iter):
+        z = X @ w
+        p = 0.5 * (1.0 + np.tanh(0.5 * z))  # the logistic function, stable
+        grad = C * (X.T @ (p - y)) + penalty * w
+        h = C * (X.T * (p * (1.0 - p))) @ X + np.diag(penalty)
+        step = np.linalg.solve(h + 1e-12 * np.eye(k), grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return w[:-1]
 
 
 def learn_weights(

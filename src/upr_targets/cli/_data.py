@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._cache import Cache, files_key, table_key
+from .._cache import Cache, files_key
 from .._errors import LoadError, UnknownStateError, UnknownThemeError
 from .._version import __version__
 from ..datasets import load_demo
@@ -110,7 +110,14 @@ def load_data(args: argparse.Namespace) -> Data:
                 "All of them: load_recommendations(...).attrs['load_report']"
                 ".rejected in Python."
             )
-    return Data(df, table_key(df), cache)
+    # the table is what these files give (their paths, sizes and times, and the
+    # options): no need to hash its content to key the fitted models
+    from ..io._load import _expand_paths
+
+    key = files_key(
+        _expand_paths([str(f) for f in files]), drop_duplicates=args.drop_duplicates
+    )
+    return Data(df, key, cache)
 
 
 def resolve_sur(name: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import numpy as np
-from dataclasses import dataclass
 
 from .._errors import LoadError
 

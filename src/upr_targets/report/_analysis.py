@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sklearn.exceptions import NotFittedError
-from sklearn.utils.validation import check_is_fitted
 
 from .._acceptance import AcceptanceModel
 from .._errors import SchemaError
+from .._estimator import is_fitted
 from .._tables import acceptance_table
 from ..reference import list_states
 
@@ -45,9 +44,7 @@ EVIDENCE_COLUMNS = (
 
 def fitted(estimator, recommendations: pd.DataFrame):
     """``estimator`` fitted on ``recommendations`` unless it already is."""
-    try:
-        check_is_fitted(estimator)
-    except NotFittedError:
+    if not is_fitted(estimator):
         estimator.fit(recommendations)
     return estimator
 
