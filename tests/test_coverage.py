@@ -28,4 +28,4 @@ def test_report_and_cli_say_it(demo, capsys):
 
     code, out, err = run(capsys, "rank", "--sur", "Kenya", "--theme", "Death penalty")
     assert code == 0 and "The data cover sessions 1–40" in out
-    assert "review(s) before the planned one" in err  # today is after session 40
+    assert "The data end before Kenya" in err  # today is after session 40

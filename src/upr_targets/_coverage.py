@@ -141,7 +141,8 @@ def data_coverage(
         )
     if stale:
         msgs.append(
-            f"The data stop {len(after_data)} review(s) before the planned one: "
+            f"The data end before {name}'s latest review"
+            f"{'s' if len(after_data) > 1 else ''} ({_list(after_data, year)}): "
             f'"previous review" means session {max(in_data) if in_data else "none"} '
             f'and "the last sessions" mean {max(last - 1, first)}–{last}, '
             f"{planned_session - last} sessions before the review. States' "
