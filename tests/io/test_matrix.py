@@ -7,6 +7,7 @@ import warnings
 import docx
 import pytest
 from _support.documents import _check_raw, _load, _matrix, _matrix_raw
+from _support.loaders import load_quiet
 
 from upr_targets import LoadError, UPRDataWarning
 from upr_targets.io._matrix import parse_matrix_tables
@@ -199,3 +200,18 @@ def test_uncoded_uhri_theme_labels_map():
     }
     for label, theme in labels.items():
         assert map_source_themes([label], "uhri") == [theme]
+
+
+def test_egypt_later_layout_every_paragraph_with_states_and_position(shared_data):
+    # before: 367 rows, 46 without a recommending State, 68 responses unclear
+    path = shared_data / "matrix" / "egypt-session20-2014.docx"
+    if not path.exists():
+        pytest.skip("egypt matrix not in the shared data")
+    df = load_quiet(path)
+    assert df["paragraph"].nunique() == 300  # 166.1 to 166.300
+    assert df["rs_iso3"].notna().all()
+    assert (df["response"] != "unclear").all()
+    report = df.attrs["load_report"]
+    partial = report.flagged["issue"].str.contains("supported in part")
+    assert partial.sum() == 23  # "Supported/Noted": counted as noted, flagged
+    assert df["themes"].map(len).gt(0).mean() > 0.99

@@ -18,6 +18,7 @@ from ._resolve import ON_UNKNOWN, resolve_column
 from ._sessions import fill_sessions, flag_mask
 from ._values import (
     _UNCLEAR_RESPONSES,
+    PARTIAL_RESPONSES,
     _norm_distinct,
     clean_text,
     is_placeholder,
@@ -202,6 +203,16 @@ def finalize(
         else pd.Series(pd.NA, index=df.index, dtype="string")
     )
     df["response"] = map_responses(written)
+    partial = _norm_distinct(written).isin(PARTIAL_RESPONSES).to_numpy(dtype=bool)
+    flag_mask(
+        report,
+        file,
+        rows,
+        partial,
+        cols["response"],
+        written.fillna(""),
+        "supported in part only (e.g. 'Supported/Noted'); counted as noted",
+    )
     unclear = (df["response"] == "unclear").to_numpy(dtype=bool)
     if unclear.any():
         key = _norm_distinct(written)

@@ -179,9 +179,13 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
                 skipped.append(f"table {t_idx + 1} row {r_idx + 1}")
                 continue
             distinct = {t for t in texts if t}
-            if len(distinct) == 1 and texts[0].lower().startswith("theme"):
+            # a section row, across the table: "Theme: A12 ..." (cycle 2) or
+            # "Right or area: 2.1. Acceptance of international norms" (later)
+            if len(distinct) == 1 and re.match(
+                r"^\s*(?:theme|right or area)\s*:", texts[0], flags=re.I
+            ):
                 section_theme = re.sub(
-                    r"^theme\s*:\s*", "", texts[0], flags=re.I
+                    r"^\s*(?:theme|right or area)\s*:\s*", "", texts[0], flags=re.I
                 ).strip()
                 continue
             rows.extend(_matrix_row(texts, cols, section_theme, t_idx, r_idx, facts))
@@ -231,7 +235,7 @@ def _matrix_row(texts, cols, section_theme, t_idx, r_idx, facts) -> list[dict]:
         m = _SOURCE_OF_POSITION.search(ln)
         if m:
             source_pos = m.group(1).strip()
-        else:
+        elif not re.match(r"^\s*comments?\s*:", ln, flags=re.I):  # OHCHR's notes
             rec_lines.append(ln)
     source_pos = source_pos or squeeze_space(cell("source"))
     rec = squeeze_space(" ".join(rec_lines))

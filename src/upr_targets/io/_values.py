@@ -16,6 +16,7 @@ from .._utils import compact_key
 from ..reference import map_source_themes
 
 __all__ = [
+    "PARTIAL_RESPONSES",
     "clean_text",
     "explode_states",
     "is_placeholder",
@@ -103,7 +104,17 @@ _RESPONSES = {
     "notaccepted": "noted",
     "notsupported": "not supported",
     "ns": "not supported",
+    # "Supported/Noted" (OHCHR matrices): the SuR supported part of it only;
+    # counted as noted (not all of it was supported), and flagged
+    "supportednoted": "noted",
+    "partiallysupported": "noted",
+    "partlysupported": "noted",
 }
+
+PARTIAL_RESPONSES = frozenset(
+    {"supportednoted", "partiallysupported", "partlysupported"}
+)
+"""Written responses that say "supported in part": read as noted, flagged."""
 
 
 _UNCLEAR_RESPONSES = frozenset(

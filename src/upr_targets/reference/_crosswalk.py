@@ -78,6 +78,7 @@ def _crosswalk_index() -> dict[str, dict[str, list[str]]]:
 
 
 _GENERAL = re.compile(r"\s*(?:-\s*general|\(general\))\s*$", re.I)
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\D.*)$")
 _UHRI_CODE = re.compile(r"^\s*-?\s*([A-H]\d{1,3})\s+(.*)$")
 _SDG_CODE = re.compile(r"^\s*(?:sdg|goal|target)?\s*(\d{1,2})(?:\.(\w{1,2}))?\b", re.I)
 
@@ -105,6 +106,10 @@ def _map_one(label: str, source: str) -> list[str]:
         if m:
             code, name = m.group(1).lower(), _key(m.group(2))
             return index.get(name) or index.get(code, [])
+        # later matrices number their themes: "2.1. Acceptance of international norms"
+        m = _NUMBERED.match(text)
+        if m:
+            return _map_one(m.group(1), source)
         # an uncoded label spelled as a theme of the taxonomy ("Right to education")
         return _crosswalk_index()["upr-info"].get(key, [])
     if source == "upr-info":
