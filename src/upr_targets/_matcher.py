@@ -180,8 +180,11 @@ class ThemeMatcher(BaseEstimator):
             stop_words=stop,
             strip_accents="unicode",
             dtype=np.float32,
-        ).fit(tax_docs + texts)
-        self.taxonomy_word_ = normalize(self.word_vectorizer_.transform(tax_docs))
+        )
+        # one tokenizing pass over every text (fit_transform, not fit, then
+        # transform the same texts again)
+        M = self.word_vectorizer_.fit_transform(tax_docs + texts).tocsr()
+        self.taxonomy_word_ = normalize(M[: len(tax_docs)])
         if self.char_ngrams:
             self.char_vectorizer_ = TfidfVectorizer(
                 analyzer="char_wb",
@@ -201,7 +204,7 @@ class ThemeMatcher(BaseEstimator):
         self.n_recommendations_ = len(texts)
         self.recommendations_ = recs
         if recs is not None and len(recs):
-            X = normalize(self.word_vectorizer_.transform(texts)).tocsr()
+            X = normalize(M[len(tax_docs) :]).tocsr()
             Y = theme_matrix(recs["themes"], np.array(self.themes_, dtype=object))
             Y = Y.astype(np.float32).tocsr()
             self.X_ = X
