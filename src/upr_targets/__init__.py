@@ -71,6 +71,7 @@ _LAZY: dict[str, str] = {
     "plot_ranking": ".plotting",
     "Report": ".report",
     "build_report": ".report",
+    "load_advocacy": ".io",
     "fetch_uhri": ".fetch",
     "fetch_upr_info": ".fetch",
     "FetchError": "._errors",
@@ -112,6 +113,7 @@ __all__ = [
     "list_sessions",
     "list_states",
     "list_themes",
+    "load_advocacy",
     "load_demo",
     "load_recommendations",
     "make_demo",
@@ -171,7 +173,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from ._search import search
     from .datasets import load_demo, make_demo
     from .fetch import fetch_uhri, fetch_upr_info
-    from .io import FORMATS, LoadReport, load_recommendations
+    from .io import FORMATS, LoadReport, load_advocacy, load_recommendations
     from .plotting import (
         plot_acceptance,
         plot_backtest,

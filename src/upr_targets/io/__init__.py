@@ -9,15 +9,18 @@ and rejected. The layers inside, from the bottom: decoding and table reading
 (``_upr_info``, ``_dihr``, ``_uhri``, ``_pdf``, ``_matrix``) and ``_load``.
 """
 
+from ._advocacy import ADVOCACY_COLUMNS, load_advocacy
 from ._formats import FORMATS, Format, detect_format, register_format
 from ._load import load_recommendations
 from ._log import LoadReport
 
 __all__ = [
+    "ADVOCACY_COLUMNS",
     "FORMATS",
     "Format",
     "LoadReport",
     "detect_format",
+    "load_advocacy",
     "load_recommendations",
     "register_format",
 ]

@@ -1,0 +1,286 @@
+"""``load_advocacy``: the NGO's own issues and recommendations, from what it has.
+
+An advocacy paper holds a few issues (at most four, the guides advise) with
+one or two recommendations each, and sometimes the States lobbied on them.
+NGOs keep it as a table (CSV/XLSX), a Word or Markdown/plain-text paper, or a
+Python list; all give the same table (``ADVOCACY_COLUMNS``).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .._errors import LoadError, UPRDataWarning
+from .._utils import compact_key
+from ..reference import resolve_states
+
+__all__ = ["ADVOCACY_COLUMNS", "load_advocacy"]
+
+ADVOCACY_COLUMNS = (
+    "advocacy_id",
+    "issue",
+    "advocacy_text",
+    "targeted_states",
+    "source",
+    "line",
+)
+"""``advocacy_id`` ("R1", "R2", ...), ``issue``, ``advocacy_text`` (the
+recommendation), ``targeted_states`` (canonical names, list), ``source``
+(file name or "python") and ``line`` (line or spreadsheet row, 1-based)."""
+
+_ISSUE_KEYS = ("issue", "theme", "topic", "issues")
+_TEXT_KEYS = (
+    "recommendation",
+    "ourrecommendation",
+    "text",
+    "recommendations",
+    "advocacytext",
+)
+_STATES_KEYS = ("targetedstates", "targetstates", "states", "lobbiedstates", "targets")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*•+]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(.+)$")
+_LABELLED = re.compile(r"^\s*(?:issue|theme)\s*\d*\s*[:.-]\s*(.+)$", re.I)
+
+
+def _pick(columns, keys) -> str | None:
+    found = {compact_key(c): c for c in columns}
+    return next((found[k] for k in keys if k in found), None)
+
+
+def _states(cell, source: str, line: int) -> list[str]:
+    if cell is None or (not isinstance(cell, (list, tuple)) and pd.isna(cell)):
+        return []
+    names = (
+        cell
+        if isinstance(cell, (list, tuple))
+        else re.split(r"\s*[;|\n]\s*", str(cell))
+    )
+    names = [n.strip() for n in names if str(n).strip()]
+    if not names:
+        return []
+    found = resolve_states(
+        pd.Series(names, dtype="string"),
+        source=source,
+        column="targeted_states",
+        rows=pd.Series([line] * len(names)),
+    )
+    return found["name"].astype(str).tolist()
+
+
+def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
+    issue_col = _pick(df.columns, _ISSUE_KEYS)
+    text_col = _pick(df.columns, _TEXT_KEYS)
+    states_col = _pick(df.columns, _STATES_KEYS)
+    if text_col is None:
+        raise LoadError(
+            f"{source}: no recommendation column; columns seen: {list(df.columns)}. "
+            "Expected a table with 'issue' and 'recommendation' columns (and "
+            "optionally 'targeted_states', names separated by ';')."
+        )
+    rows = []
+    issue = None
+    for i, rec in enumerate(df.to_dict("records")):
+        line = first_row + i
+        text = rec.get(text_col)
+        if (
+            issue_col is not None
+            and isinstance(rec.get(issue_col), str)
+            and rec[issue_col].strip()
+        ):
+            issue = rec[issue_col].strip()  # blank cells repeat the issue above
+        if not isinstance(text, str) or not text.strip():
+            continue
+        rows.append(
+            {
+                "issue": issue or "(no issue named)",
+                "advocacy_text": " ".join(text.split()),
+                "targeted_states": _states(rec.get(states_col), source, line)
+                if states_col
+                else [],
+                "source": source,
+                "line": line,
+            }
+        )
+    return rows
+
+
+def _from_lines(lines: Sequence[tuple[int, str, str]], source: str) -> list[dict]:
+    """Headings as issues, numbered or bulleted items as recommendations.
+
+    ``lines`` are (line number, text, kind): kind "heading" and "item" come
+    from Word's heading and list styles, "text" from everything else;
+    Markdown ``#`` lines, "Issue 2: ..." lines and numbered or bulleted lines
+    are recognised here. A paragraph under a heading with no item at all is taken
+    as that issue's recommendation.
+    """
+    rows: list[dict] = []
+    issue = None
+    loose: list[tuple[int, str]] = []
+    current: dict | None = None
+
+    def close_issue():
+        if issue is not None and not any(r["issue"] == issue for r in rows):
+            for n, text in loose:
+                rows.append(_row(issue, text, source, n))
+
+    for n, text, kind in lines:
+        if not text.strip():
+            current = None
+            continue
+        m = _HEADING.match(text)
+        labelled = _LABELLED.match(text)
+        if kind == "heading" or m or labelled:
+            close_issue()
+            title = (m.group(2) if m else text).strip()
+            named = _LABELLED.match(title)  # "Issue 1: the death penalty"
+            issue = (named.group(1) if named else title).strip()
+            loose, current = [], None
+            continue
+        item = _ITEM.match(text)
+        if item or kind == "item":
+            body = item.group(1) if item else text
+            current = _row(issue or "(no issue named)", body, source, n)
+            rows.append(current)
+        elif current is not None:  # a wrapped line of the item above
+            current["advocacy_text"] += " " + " ".join(text.split())
+        else:
+            loose.append((n, " ".join(text.split())))
+    close_issue()
+    return rows
+
+
+def _row(issue, text, source, line) -> dict:
+    return {
+        "issue": issue,
+        "advocacy_text": " ".join(str(text).split()),
+        "targeted_states": [],
+        "source": source,
+        "line": line,
+    }
+
+
+def _read_path(path: Path) -> list[dict]:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise LoadError(f"file not found: {path}")
+    if suffix in (".csv", ".tsv"):
+        sep = "\t" if suffix == ".tsv" else ","
+        return _from_table(pd.read_csv(path, dtype=str, sep=sep), path.name, 2)
+    if suffix in (".xlsx", ".xlsm"):
+        from ._workbook import read_workbook
+
+        sheet = read_workbook(path)
+        df = pd.DataFrame(
+            [r[: len(sheet.header)] for r in sheet.rows], columns=sheet.header
+        )
+        return _from_table(df, path.name, sheet.header_row + 1)
+    if suffix == ".docx":
+        import docx
+
+        doc = docx.Document(str(path))
+
+        def kind(p) -> str:
+            style = (p.style.name if p.style is not None else "").lower()
+            if style.startswith(("heading", "title")):
+                return "heading"
+            return "item" if style.startswith("list") else "text"
+
+        lines = [(i + 1, p.text, kind(p)) for i, p in enumerate(doc.paragraphs)]
+        return _from_lines(lines, path.name)
+    if suffix in (".md", ".markdown", ".txt", ""):
+        text = path.read_text(encoding="utf-8-sig")
+        numbered = [(i + 1, t, "text") for i, t in enumerate(text.splitlines())]
+        return _from_lines(numbered, path.name)
+    raise LoadError(
+        f"{path.name}: cannot read an advocacy paper from a {suffix} file; use .csv, "
+        ".xlsx, .docx, .md or .txt, or pass a DataFrame or a list."
+    )
+
+
+def load_advocacy(source) -> pd.DataFrame:
+    """Read the NGO's issues and recommendations into one table.
+
+    Parameters
+    ----------
+    source : path, DataFrame or list
+        A CSV/XLSX table (``issue``, ``recommendation``, optional
+        ``targeted_states``: names separated by ";"; a blank issue cell
+        repeats the one above), a Word (.docx) or Markdown/plain-text paper
+        (headings, ``#`` lines or "Issue 1: ..." lines are the issues;
+        numbered or bulleted lines under them the recommendations), a
+        DataFrame with those columns, or a list of ``(issue, recommendation)``
+        pairs, of dicts, or of recommendation strings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ADVOCACY_COLUMNS``, one row per recommendation, in order.
+
+    Raises
+    ------
+    LoadError
+        No recommendation found, or a table without a recommendation
+        column (naming the file and what is expected).
+    UnknownStateError
+        A targeted State that is not a State (naming the file and row).
+
+    Warns
+    -----
+    UPRDataWarning
+        More than four issues (the advocacy guides advise at most four).
+
+    Examples
+    --------
+    >>> from upr_targets import load_advocacy
+    >>> paper = load_advocacy([("Death penalty", "Abolish the death penalty"),
+    ...                        ("Death penalty", "Commute all death sentences")])
+    >>> paper[["advocacy_id", "issue", "advocacy_text"]].values.tolist()[1]
+    ['R2', 'Death penalty', 'Commute all death sentences']
+    """
+    if isinstance(source, pd.DataFrame):
+        rows = _from_table(source, "python", 1)
+    elif isinstance(source, (str, Path)):
+        rows = _read_path(Path(source))
+    elif isinstance(source, Sequence):
+        items = list(source)
+        if items and all(isinstance(x, dict) for x in items):
+            rows = _from_table(pd.DataFrame(items), "python", 1)
+        else:
+            rows = []
+            for i, x in enumerate(items, start=1):
+                issue, text = (
+                    x if isinstance(x, (tuple, list)) and len(x) == 2 else (None, x)
+                )
+                if isinstance(text, str) and text.strip():
+                    rows.append(_row(issue or "(no issue named)", text, "python", i))
+    else:
+        raise LoadError(
+            f"load_advocacy needs a file path, a DataFrame or a list, not "
+            f"{type(source).__name__}"
+        )
+    if not rows:
+        where = source if isinstance(source, (str, Path)) else "the data given"
+        raise LoadError(
+            f"{where}: no recommendation found. Expected issues as headings (or an "
+            "'issue' column) and the recommendations as numbered or bulleted lines "
+            "under them (or a 'recommendation' column)."
+        )
+    out = pd.DataFrame(rows)
+    out.insert(0, "advocacy_id", [f"R{i}" for i in range(1, len(out) + 1)])
+    n_issues = out["issue"].nunique()
+    if n_issues > 4:
+        warnings.warn(
+            f"{n_issues} issues: the advocacy guides advise at most four per review, "
+            "with one or two recommendations each.",
+            UPRDataWarning,
+            stacklevel=2,
+        )
+    for c in ("advocacy_id", "issue", "advocacy_text", "source"):
+        out[c] = out[c].astype("string")
+    out["line"] = out["line"].astype("Int64")
+    return out[list(ADVOCACY_COLUMNS)]
