@@ -104,3 +104,16 @@ def test_drop_duplicates_across_sources(tmp_path):
     s = report.summary.set_index("file")
     assert (s["rows_read"] == s["rows_kept"] + s["rows_rejected"]).all()
     assert report.rejected["reason"].str.contains("drop_duplicates=True").sum() == 1
+
+
+def test_duplicates_compare_letters_of_every_script(tmp_path):
+    # two different Russian texts must not fold to the same (empty) key
+    header = (
+        "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session"
+    )
+    rows = [
+        "France,WEOG,EU,Ратифицировать Конвенцию,Brazil,GRULAC,,Accepted,5,Torture,2",
+        "France,WEOG,EU,Отменить смертную казнь,Brazil,GRULAC,,Accepted,5,Torture,2",
+    ]
+    df = load_quiet(write_csv(tmp_path / "ru.csv", rows, header=header))
+    assert not df.attrs["load_report"].flagged["issue"].str.contains("duplicate").any()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob as _glob
 import logging
 import os
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,6 +23,8 @@ __all__ = ["load_recommendations"]
 logger = logging.getLogger("upr_targets")
 
 PathLike = str | Path
+
+_NOT_WORD = re.compile(r"[\W_]+")  # Python's Unicode-aware \W, not ASCII-only
 
 
 def _as_path(item) -> Path:
@@ -92,7 +95,8 @@ def _flag_duplicates(
     """
     keys = ["sur_iso3", "rs_iso3", "session", "year", "text"]
     k = df[keys].astype("string").fillna("\x00")
-    k["text"] = k["text"].str.lower().str.replace(r"[^0-9a-z]+", "", regex=True)
+    # letters of every script count (a Cyrillic or Arabic text is not empty)
+    k["text"] = k["text"].str.casefold().str.replace(_NOT_WORD, "", regex=True)
     dup = k.duplicated(keep="first").to_numpy()
     if not dup.any():
         return df
