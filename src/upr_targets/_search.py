@@ -134,11 +134,9 @@ def search(
             keep &= _isin(df[col], [int(v) for v in _many(value)])
     similarity = None
     if text is not None and text.strip():
-        matcher = matcher_for(df)
-        from sklearn.preprocessing import normalize
+        from ._similar import text_similarity
 
-        q = normalize(matcher.word_vectorizer_.transform([text]))
-        similarity = np.asarray((matcher.X_ @ q.T).todense()).ravel()
+        similarity = text_similarity(matcher_for(df), text)
         keep &= similarity > 0
     idx = np.flatnonzero(keep)
     if similarity is not None:

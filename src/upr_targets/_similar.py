@@ -13,7 +13,7 @@ from ._errors import UPRDataWarning
 from ._match_signals import as_text, empty_frame
 from .reference import normalize_state, normalize_theme
 
-__all__ = ["SIMILAR_COLUMNS", "similar_rows"]
+__all__ = ["SIMILAR_COLUMNS", "similar_rows", "text_similarity"]
 
 SIMILAR_COLUMNS = [
     "similarity",
@@ -29,6 +29,16 @@ SIMILAR_COLUMNS = [
     "paragraph",
     "recommendation_id",
 ]
+
+
+def text_similarity(matcher, text: str) -> np.ndarray:
+    """Cosine of ``text`` to every recommendation the matcher was fitted on.
+
+    One value per row of ``matcher.recommendations_``, in order (TF-IDF of
+    words, as :meth:`ThemeMatcher.similar` ranks them).
+    """
+    q = normalize(matcher.word_vectorizer_.transform([text]))
+    return np.asarray((q @ matcher.X_.T).todense()).ravel()
 
 
 def similar_rows(
@@ -57,8 +67,7 @@ def similar_rows(
             stacklevel=2,
         )
         return empty_frame(SIMILAR_COLUMNS)
-    q = normalize(matcher.word_vectorizer_.transform([text]))
-    sims = np.asarray((q @ matcher.X_.T).todense()).ravel()
+    sims = text_similarity(matcher, text)
     mask = sims > 0
     if sur is not None:
         mask &= _state_mask(recs, "sur", sur)

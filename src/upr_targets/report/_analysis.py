@@ -127,10 +127,9 @@ def _closeness(ranker, issue_text: str | None) -> np.ndarray | None:
         return None
     if len(matcher.recommendations_) != len(ranker._data):
         return None
-    from sklearn.preprocessing import normalize
+    from .._similar import text_similarity
 
-    q = normalize(matcher.word_vectorizer_.transform([issue_text]))
-    return np.asarray((matcher.X_ @ q.T).todense()).ravel()
+    return text_similarity(matcher, issue_text)
 
 
 def evidence_tables(
