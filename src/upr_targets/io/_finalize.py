@@ -203,7 +203,8 @@ def finalize(
         else pd.Series(pd.NA, index=df.index, dtype="string")
     )
     df["response"] = map_responses(written)
-    partial = _norm_distinct(written).isin(PARTIAL_RESPONSES).to_numpy(dtype=bool)
+    key = _norm_distinct(written)
+    partial = key.isin(PARTIAL_RESPONSES).to_numpy(dtype=bool)
     flag_mask(
         report,
         file,
@@ -215,7 +216,6 @@ def finalize(
     )
     unclear = (df["response"] == "unclear").to_numpy(dtype=bool)
     if unclear.any():
-        key = _norm_distinct(written)
         blank = (key == "").to_numpy(dtype=bool)
         stated = key.isin(_UNCLEAR_RESPONSES).to_numpy(dtype=bool)
         for mask, issue in (

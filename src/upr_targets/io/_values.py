@@ -147,20 +147,16 @@ def map_theme_lists(lists: pd.Series, vocabulary: str):
     """Map source labels (lists) to themes, once per distinct list of labels."""
     keys = [tuple(v) if isinstance(v, (list, tuple)) else () for v in lists]
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
-    if len(uniques) < 0.5 * len(lists):
+    ex = lists.explode()
+    ex = ex[ex.notna()].astype(str)
+    if len(uniques) < 0.5 * len(lists):  # map each distinct list once
         distinct = pd.Series([list(u) for u in uniques], dtype=object)
-        mapped, _ = map_theme_lists(distinct, vocabulary)
+        mapped, bad = map_theme_lists(distinct, vocabulary)
         mapped = mapped.tolist()
         out = pd.Series(
             [list(mapped[c]) for c in codes], index=lists.index, dtype=object
         )
-        ex = lists.explode()
-        ex = ex[ex.notna()].astype(str)
-        known = {lab for ts, u in zip(mapped, uniques, strict=True) for lab in u}
-        unknown = {lab for lab in known if not map_source_themes([lab], vocabulary)}
-        return out, ex[ex.isin(unknown)]
-    ex = lists.explode()
-    ex = ex[ex.notna()].astype(str)
+        return out, ex[ex.isin(set(bad))]
     mapping = {lab: map_source_themes([lab], vocabulary) for lab in ex.unique()}
     unknown = {lab for lab, t in mapping.items() if not t}
     themes = ex.map(mapping).explode().dropna()
