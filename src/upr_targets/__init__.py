@@ -79,6 +79,24 @@ _LAZY: dict[str, str] = {
     "advocacy_timeline": ".report",
     "write_timeline_ics": ".report",
     "write_report": ".report",
+    "match_outcome": "._outcome_match",
+    "evaluate_matches": "._outcome_eval",
+    "outcome_summary": "._outcome",
+    "OutcomeSummary": "._outcome",
+    "followup_dates": "._followup_dates",
+    "load_tracker": ".io",
+    "write_tracker": ".io",
+    "IMPLEMENTATION_STATUSES": "._outcome_schema",
+    "OUTCOME_MATCH_COLUMNS": "._outcome_schema",
+    "STRENGTHS": "._outcome_schema",
+    "STRENGTH_THRESHOLDS": "._outcome_schema",
+    "TRACKER_COLUMNS": "._outcome_schema",
+    "plot_implementation": ".plotting",
+    "FollowupReport": ".report",
+    "outcome_report": ".report",
+    "write_outcome_report": ".report",
+    "midterm_report": ".report",
+    "write_midterm_report": ".report",
 }
 
 __all__ = [
@@ -87,13 +105,20 @@ __all__ = [
     "COLUMNS",
     "FORMATS",
     "FetchError",
+    "FollowupReport",
+    "IMPLEMENTATION_STATUSES",
     "LoadError",
     "LoadReport",
     "NotReviewedError",
+    "OUTCOME_MATCH_COLUMNS",
+    "OutcomeSummary",
     "REGIONAL_GROUPS",
     "RESPONSES",
     "Report",
+    "STRENGTHS",
+    "STRENGTH_THRESHOLDS",
     "SchemaError",
+    "TRACKER_COLUMNS",
     "TargetRanker",
     "ThemeMatcher",
     "UPRDataWarning",
@@ -107,8 +132,10 @@ __all__ = [
     "calendar",
     "component_table",
     "cycle_of_session",
+    "evaluate_matches",
     "fetch_uhri",
     "fetch_upr_info",
+    "followup_dates",
     "list_reviews",
     "list_sessions",
     "list_states",
@@ -116,14 +143,20 @@ __all__ = [
     "load_advocacy",
     "load_demo",
     "load_recommendations",
+    "load_tracker",
     "make_demo",
+    "match_outcome",
     "match_themes",
+    "midterm_report",
     "next_review",
     "normalize_group",
     "normalize_state",
     "normalize_theme",
+    "outcome_report",
+    "outcome_summary",
     "plot_acceptance",
     "plot_backtest",
+    "plot_implementation",
     "plot_interest_heatmap",
     "plot_ranking",
     "schema_table",
@@ -134,8 +167,11 @@ __all__ = [
     "theme_crosswalk",
     "themes",
     "validate",
+    "write_midterm_report",
+    "write_outcome_report",
     "write_report",
     "write_timeline_ics",
+    "write_tracker",
 ]
 
 
@@ -168,15 +204,33 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     )
     from ._matcher import ThemeMatcher
     from ._matching import match_themes, similar_recommendations
+    from ._outcome import OutcomeSummary, followup_dates, outcome_summary
+    from ._outcome_eval import evaluate_matches
+    from ._outcome_match import match_outcome
+    from ._outcome_schema import (
+        IMPLEMENTATION_STATUSES,
+        OUTCOME_MATCH_COLUMNS,
+        STRENGTH_THRESHOLDS,
+        STRENGTHS,
+        TRACKER_COLUMNS,
+    )
     from ._ranking import TargetRanker
     from ._schema import COLUMNS, REGIONAL_GROUPS, RESPONSES, schema_table, validate
     from ._search import search
     from .datasets import load_demo, make_demo
     from .fetch import fetch_uhri, fetch_upr_info
-    from .io import FORMATS, LoadReport, load_advocacy, load_recommendations
+    from .io import (
+        FORMATS,
+        LoadReport,
+        load_advocacy,
+        load_recommendations,
+        load_tracker,
+        write_tracker,
+    )
     from .plotting import (
         plot_acceptance,
         plot_backtest,
+        plot_implementation,
         plot_interest_heatmap,
         plot_ranking,
     )
@@ -197,9 +251,14 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         themes,
     )
     from .report import (
+        FollowupReport,
         Report,
         advocacy_timeline,
         build_report,
+        midterm_report,
+        outcome_report,
+        write_midterm_report,
+        write_outcome_report,
         write_report,
         write_timeline_ics,
     )

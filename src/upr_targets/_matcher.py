@@ -61,7 +61,6 @@ MATCHED_COLUMNS = [
     "paragraph",
     "recommendation_id",
 ]
-# Acronyms and short forms NGOs use, on top of the taxonomy's keywords.
 
 
 class ThemeMatcher(BaseEstimator):

@@ -192,6 +192,7 @@ COLUMNS: tuple[Column, ...] = (
 """All columns, in the order the loaders return them."""
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+
 _BY_NAME = {c.name: c for c in COLUMNS}
 
 

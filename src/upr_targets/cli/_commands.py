@@ -14,6 +14,7 @@ from pathlib import Path
 from .._coverage import data_coverage
 from ..reference import list_states, next_review, normalize_group, normalize_state
 from ._data import Data, load_data, note_resolved, resolve_sur, resolve_themes
+from ._followup import FOLLOWUP_COMMANDS
 from ._parser import PROG
 from ._terminal import (
     cell,
@@ -389,5 +390,6 @@ COMMANDS = {
     "themes": _cmd_themes,
     "states": _cmd_states,
     "search": _cmd_search,
+    **FOLLOWUP_COMMANDS,
 }
 """The function that runs each subcommand."""

@@ -17,6 +17,9 @@ examples:
   upr-targets backtest --data sessions-*.csv --test-sessions 13-17 --k 10
   upr-targets themes "forced evictions of indigenous peoples"
   upr-targets states "Untied Kingdom"
+  upr-targets outcome --advocacy paper.docx --outcome A_HRC_42_4-EN.pdf --out outcome.html
+  upr-targets tracker --advocacy paper.docx --outcome A_HRC_42_4-EN.pdf --out tracker.xlsx
+  upr-targets midterm --tracker tracker.xlsx --out midterm.html
 
 Without --data the commands use the bundled SYNTHETIC demo data; pass your
 own exports (UPR Info, DIHR, UHRI) with --data FILE, once per file.
@@ -414,4 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the matches to FILE.csv or FILE.xlsx",
     )
 
+    from ._followup_parser import add_followup_parsers
+
+    add_followup_parsers(sub, _common, fmt)
     return parser

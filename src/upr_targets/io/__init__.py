@@ -9,10 +9,12 @@ and rejected. The layers inside, from the bottom: decoding and table reading
 (``_upr_info``, ``_dihr``, ``_uhri``, ``_pdf``, ``_matrix``) and ``_load``.
 """
 
+from ._addendum import read_responses
 from ._advocacy import ADVOCACY_COLUMNS, load_advocacy
 from ._formats import FORMATS, Format, detect_format, register_format
 from ._load import load_recommendations
 from ._log import LoadReport
+from ._tracker import load_tracker, write_tracker
 
 __all__ = [
     "ADVOCACY_COLUMNS",
@@ -22,5 +24,8 @@ __all__ = [
     "detect_format",
     "load_advocacy",
     "load_recommendations",
+    "load_tracker",
+    "read_responses",
     "register_format",
+    "write_tracker",
 ]

@@ -29,7 +29,7 @@ ADVOCACY_COLUMNS = (
     "source",
     "line",
 )
-"""``advocacy_id`` ("R1", "R2", ...), ``issue``, ``advocacy_text`` (the
+"""``advocacy_id`` (the table's ``id`` column, or "R1", "R2", ...), ``issue``, ``advocacy_text`` (the
 recommendation), ``targeted_states`` (canonical names, list), ``source``
 (file name or "python") and ``line`` (line or spreadsheet row, 1-based)."""
 
@@ -42,6 +42,7 @@ _TEXT_KEYS = (
     "advocacytext",
 )
 _STATES_KEYS = ("targetedstates", "targetstates", "states", "lobbiedstates", "targets")
+_ID_KEYS = ("advocacyid", "id", "ref", "reference", "no", "number")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*•+]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(.+)$")
 _LABELLED = re.compile(r"^\s*(?:issue|theme)\s*\d*\s*[:.-]\s*(.+)$", re.I)
@@ -76,6 +77,7 @@ def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
     issue_col = _pick(df.columns, _ISSUE_KEYS)
     text_col = _pick(df.columns, _TEXT_KEYS)
     states_col = _pick(df.columns, _STATES_KEYS)
+    id_col = _pick(df.columns, _ID_KEYS)
     if text_col is None:
         raise LoadError(
             f"{source}: no recommendation column; columns seen: {list(df.columns)}. "
@@ -97,6 +99,9 @@ def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
             continue
         rows.append(
             {
+                "advocacy_id": str(rec[id_col]).strip()
+                if id_col and pd.notna(rec.get(id_col)) and str(rec[id_col]).strip()
+                else None,
                 "issue": issue or "(no issue named)",
                 "advocacy_text": " ".join(text.split()),
                 "targeted_states": _states(rec.get(states_col), source, line)
@@ -271,7 +276,19 @@ def load_advocacy(source) -> pd.DataFrame:
             "under them (or a 'recommendation' column)."
         )
     out = pd.DataFrame(rows)
-    out.insert(0, "advocacy_id", [f"R{i}" for i in range(1, len(out) + 1)])
+    numbered = pd.Series([f"R{i}" for i in range(1, len(out) + 1)], index=out.index)
+    if "advocacy_id" in out:
+        out["advocacy_id"] = out["advocacy_id"].fillna(numbered)
+    else:
+        out.insert(0, "advocacy_id", numbered)
+    repeated = out["advocacy_id"][out["advocacy_id"].duplicated(keep=False)]
+    if len(repeated):
+        first = out.loc[repeated.index[0]]
+        raise LoadError(
+            f"{first['source']}, line {first['line']}: recommendation id "
+            f"{first['advocacy_id']!r} is used {len(repeated)} times; give each "
+            "recommendation its own id (or leave the id column empty to number them R1, R2, ...)."
+        )
     n_issues = out["issue"].nunique()
     if n_issues > 4:
         warnings.warn(

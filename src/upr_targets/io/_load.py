@@ -264,9 +264,17 @@ def _load(
     strict: bool,
     drop_duplicates: bool = False,
 ) -> pd.DataFrame:
+    from ._addendum import apply_responses, is_addendum, opening_text, read_responses
+
     report = LoadReport()
     frames = []
+    addenda = []
     for path in paths:
+        opening = opening_text(path)
+        if opening is not None and is_addendum(opening):
+            addenda.append((path, read_responses(path)))
+            report.note(f"{path.name}: an addendum (the State's responses)")
+            continue
         if strict or len(paths) == 1:
             frames.append(_load_one(path, format, encoding, on_unknown, report))
             continue
@@ -275,6 +283,13 @@ def _load(
         except (LoadError, OSError) as exc:  # layout, workbook, encoding, I/O
             report.skip_file(path, f"not read ({exc})")
             logger.warning("upr_targets: %s not read: %s", path.name, exc)
+    if addenda and not frames:
+        raise LoadError(
+            f"{addenda[0][0].name} is an addendum: it holds the State's responses, not "
+            "the recommendations. Load it with its report: "
+            "load_recommendations([report.pdf, addendum.pdf]); or read the responses "
+            "alone with upr_targets.io.read_responses()."
+        )
     if not frames:
         raise LoadError(
             "none of the files could be read: "
@@ -285,6 +300,8 @@ def _load(
         if len(frames) > 1
         else frames[0].reset_index(drop=True)
     )
+    for path, responses in addenda:
+        df = apply_responses(df, responses, report, path.name)
     df = _flag_duplicates(df, report, drop_duplicates)
     df.attrs["load_report"] = report
     return df

@@ -23,7 +23,12 @@ from ._finalize import finalize
 from ._log import LoadReport
 from ._pdf_pages import PRIVATE_USE, clean_page, dehyphenate, first_page_facts
 
-__all__ = ["classify_response", "parse_un_report_text", "read_un_report_pdf"]
+__all__ = [
+    "classify_response",
+    "expand_refs",
+    "parse_un_report_text",
+    "read_un_report_pdf",
+]
 
 # --------------------------------------------------------------------------
 # Response wording of the paragraphs that introduce each list
@@ -169,23 +174,38 @@ def _referenced(paragraph: str) -> set[str] | None:
     )
     if not m:
         return None
-    out: set[str] = set()
+    return set(expand_refs(m.group(1))) or None
+
+
+def expand_refs(text: str) -> list[str]:
+    """Paragraph numbers named in ``text``, ranges expanded, in order.
+
+    Examples
+    --------
+    >>> from upr_targets.io._pdf import expand_refs
+    >>> expand_refs("95.1, 95.3 to 95.5 and 95.9")
+    ['95.1', '95.3', '95.4', '95.5', '95.9']
+    """
+    out: dict[str, None] = {}
     for a, b in re.findall(
         r"(\d{1,3}(?:\.\d{1,3})?)(?:\s*(?:to|-|–)\s*(\d{1,3}(?:\.\d{1,3})?))?",
-        m.group(1),
+        text,
     ):
         if b:
             pa, _, na = a.rpartition(".")
             pb, _, nb = b.rpartition(".")
             if pa == pb and int(nb) >= int(na) and int(nb) - int(na) < 500:
                 out.update(
-                    f"{pa}.{k}" if pa else str(k) for k in range(int(na), int(nb) + 1)
+                    dict.fromkeys(
+                        f"{pa}.{k}" if pa else str(k)
+                        for k in range(int(na), int(nb) + 1)
+                    )
                 )
                 continue
-        out.add(a)
+        out[a] = None
         if b:
-            out.add(b)
-    return out or None
+            out[b] = None
+    return list(out)
 
 
 def parse_un_report_text(

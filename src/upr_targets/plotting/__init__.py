@@ -12,15 +12,19 @@ fixed per concept (see ``_style``).
 from ._acceptance import plot_acceptance
 from ._backtest import plot_backtest
 from ._heatmap import plot_interest_heatmap
+from ._implementation import implementation_counts, plot_implementation
 from ._ranking import plot_ranking
-from ._style import OKABE_ITO, RESPONSE_COLORS, component_color
+from ._style import OKABE_ITO, RESPONSE_COLORS, STATUS_COLORS, component_color
 
 __all__ = [
     "OKABE_ITO",
     "RESPONSE_COLORS",
+    "STATUS_COLORS",
     "component_color",
+    "implementation_counts",
     "plot_acceptance",
     "plot_backtest",
+    "plot_implementation",
     "plot_interest_heatmap",
     "plot_ranking",
 ]

@@ -2,7 +2,7 @@
 
 Colours are colour-blind safe and fixed per concept across every chart: the
 Okabe–Ito palette for categories, one colour per response
-(``RESPONSE_COLORS``), one per score component (``component_color``, from
+(``RESPONSE_COLORS``) and per implementation status (``STATUS_COLORS``), one per score component (``component_color``, from
 the component table) and ``cividis`` for heat maps.
 """
 
@@ -18,6 +18,7 @@ __all__ = [
     "HATCHES",
     "OKABE_ITO",
     "RESPONSE_COLORS",
+    "STATUS_COLORS",
     "component_color",
     "new_axes",
     "no_data",
@@ -47,6 +48,16 @@ RESPONSE_COLORS: dict[str, str] = {
     "not supported": "#D55E00",
     "unclear": "#999999",
 }
+
+STATUS_COLORS: dict[str, str] = {
+    "implemented": "#009E73",
+    "partially implemented": "#56B4E9",
+    "in progress": "#0072B2",
+    "not started": "#E69F00",
+    "regressed": "#D55E00",
+    "not assessed": "#DDDDDD",
+}
+"""One colour per implementation status (the tracker's dropdown), in every chart."""
 
 LABEL_MAX = 28
 

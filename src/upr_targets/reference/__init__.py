@@ -5,10 +5,14 @@ written out with its public source named; nothing here reads user data or
 imports a module above it.
 """
 
+from ._acronyms import expand_acronyms
 from ._calendar import (
+    HRC_SESSIONS,
     SESSIONS_PER_CYCLE,
+    adoption_session,
     assign_sessions,
     cycle_of_session,
+    hrc_sessions,
     list_reviews,
     list_sessions,
     next_review,
@@ -21,6 +25,8 @@ from ._states import NO_GROUP, check_reviewed, list_states, observer_iso3
 from ._themes import list_themes, normalize_theme
 
 __all__ = [
+    "HRC_SESSIONS",
+    "adoption_session",
     "NO_GROUP",
     "SESSIONS_PER_CYCLE",
     "SOURCES",
@@ -29,6 +35,8 @@ __all__ = [
     "calendar",
     "check_reviewed",
     "cycle_of_session",
+    "expand_acronyms",
+    "hrc_sessions",
     "list_reviews",
     "list_sessions",
     "list_states",

@@ -20,7 +20,10 @@ from .._utils import read_package_csv
 from ._names import normalize_state
 
 __all__ = [
+    "HRC_SESSIONS",
+    "adoption_session",
     "assign_sessions",
+    "hrc_sessions",
     "cycle_of_session",
     "list_reviews",
     "list_sessions",
@@ -372,3 +375,72 @@ def next_review(sur: str, after: str | pd.Timestamp | None = None) -> pd.Series:
         }
     iso3 = own["sur_iso3"].iloc[0]
     return pd.Series({"sur": name, "sur_iso3": iso3, **out}, name=name)
+
+
+HRC_SESSIONS: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
+    ((2, 24), (4, 4)),  # the main session, late February to early April
+    ((6, 15), (7, 12)),  # mid-June to mid-July
+    ((9, 8), (10, 10)),  # September to early October
+)
+"""The Human Rights Council's three regular sessions a year, approximate
+(month, day) of start and end (OHCHR, Human Rights Council sessions pages):
+Geneva missions are busiest then, the advocacy guides advise contacting them
+outside these weeks. Check the Council's programme for the exact dates."""
+
+
+def hrc_sessions(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
+    """The Council's regular sessions (approximate) that overlap ``first``-``last``."""
+    rows = []
+    for year in range(first.year, last.year + 1):
+        for (m1, d1), (m2, d2) in HRC_SESSIONS:
+            begin = pd.Timestamp(year=year, month=m1, day=d1)
+            end = pd.Timestamp(year=year, month=m2, day=d2)
+            if end >= first and begin <= last:
+                rows.append((begin, end))
+    return pd.DataFrame(rows, columns=["start", "end"])
+
+
+def _hrc_start(number: int) -> pd.Timestamp:
+    """Approximate start of the Council's regular session ``number`` (>= 4).
+
+    From session 4 (March 2007) the Council meets three times a year, in
+    March, June and September, in that order.
+    """
+    year, slot = divmod(int(number) - 4, 3)
+    (month, day), _ = HRC_SESSIONS[slot]
+    return pd.Timestamp(year=2007 + year, month=month, day=day)
+
+
+def adoption_session(
+    document: str | None = None, review_end: pd.Timestamp | None = None
+) -> tuple[int | None, pd.Timestamp | None, str]:
+    """The Human Rights Council session that adopts a review's outcome.
+
+    The Working Group report's symbol names it (A/HRC/**42**/4 is adopted at
+    the Council's 42nd session); without a symbol, the first regular session
+    starting a month or more after the review.
+
+    Returns
+    -------
+    (number, approximate start, basis)
+        ``basis`` says where the session comes from: "report symbol" or
+        "calendar pattern" (number unknown).
+
+    Examples
+    --------
+    >>> from upr_targets.reference import adoption_session
+    >>> n, start, basis = adoption_session("A/HRC/42/4")
+    >>> n, start.strftime("%B %Y"), basis
+    (42, 'September 2019', 'report symbol')
+    """
+    import re
+
+    m = re.match(r"\s*A/HRC/(\d+)/", document or "")
+    if m and int(m.group(1)) >= 4:
+        return int(m.group(1)), _hrc_start(int(m.group(1))), "report symbol"
+    if review_end is None or pd.isna(review_end):
+        return None, None, "unknown"
+    first = pd.Timestamp(review_end) + pd.Timedelta(days=30)
+    upcoming = hrc_sessions(first, first + pd.DateOffset(years=1))
+    upcoming = upcoming[upcoming["start"] >= first]
+    return None, upcoming["start"].iloc[0], "calendar pattern"

@@ -186,6 +186,18 @@ _HEADERS = {
     "n_states": "How many",
     "iso3": "ISO3",
     "acceptance": "Share supported by the SuR",
+    "n_our_recommendations": "Our recommendations",
+    "n_taken_up": "Taken up",
+    "n_recommendations": "Recommendations carrying ours",
+    "n_supported": "Supported",
+    "n_noted": "Noted",
+    "n_pending": "Pending",
+    "advocacy_id": "Ours",
+    "advocacy_ids": "Ours",
+    "advocacy_text": "Our recommendation",
+    "rank_before_review": "Rank before the review",
+    "took_up_the_issue_otherwise": "Took up the issue otherwise",
+    "recommending_states": "Recommending States",
 }
 
 

@@ -6,7 +6,7 @@ import datetime as _dt
 
 import pandas as pd
 
-from ..reference import next_review
+from ..reference import HRC_SESSIONS, hrc_sessions, next_review
 
 __all__ = [
     "HRC_SESSIONS",
@@ -143,33 +143,11 @@ PHASES: tuple[tuple[str, float, float, str], ...] = (
     ),
 )
 
-HRC_SESSIONS: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
-    ((2, 24), (4, 4)),  # the main session, late February to early April
-    ((6, 15), (7, 12)),  # mid-June to mid-July
-    ((9, 8), (10, 10)),  # September to early October
-)
-"""The Human Rights Council's three regular sessions a year, approximate
-(month, day) of start and end (OHCHR, Human Rights Council sessions pages):
-Geneva missions are busiest then, the advocacy guides advise contacting them
-outside these weeks. Check the Council's programme for the exact dates."""
-
 
 def _shift(start: pd.Timestamp, months: float) -> pd.Timestamp:
     if float(months).is_integer():
         return start + pd.DateOffset(months=int(months))
     return start + pd.Timedelta(days=round(months * 30.44))
-
-
-def hrc_sessions(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
-    """The Council's regular sessions (approximate) that overlap ``first``-``last``."""
-    rows = []
-    for year in range(first.year, last.year + 1):
-        for (m1, d1), (m2, d2) in HRC_SESSIONS:
-            begin = pd.Timestamp(year=year, month=m1, day=d1)
-            end = pd.Timestamp(year=year, month=m2, day=d2)
-            if end >= first and begin <= last:
-                rows.append((begin, end))
-    return pd.DataFrame(rows, columns=["start", "end"])
 
 
 def timeline(review: pd.Series | None, today: _dt.date) -> pd.DataFrame:

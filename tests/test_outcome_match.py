@@ -1,0 +1,125 @@
+"""match_outcome and evaluate_matches: tiny real tables, the labelled set on real data."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import upr_targets
+from upr_targets import STRENGTHS, evaluate_matches, match_outcome
+
+REPORT = Path(__file__).parent / "data" / "documents" / "report_cycle3.pdf"
+LABELS = Path(__file__).parents[1] / "benchmarks" / "outcome_labels"
+
+
+@pytest.fixture(scope="module")
+def outcome():
+    with pytest.warns(upr_targets.UPRDataWarning):
+        return upr_targets.load_recommendations(REPORT)
+
+
+def test_columns_and_co_sponsors(outcome):
+    m = match_outcome(["Abolish capital punishment and the death penalty"], outcome)
+    assert list(m.columns) == list(upr_targets.OUTCOME_MATCH_COLUMNS)
+    best = m[m["rank"] == 1]
+    # a paragraph made by two States: two rows, one rank
+    assert sorted(best["recommending_state"]) == ["Iran", "Italy"]
+    assert set(best["paragraph"]) == {"140.2"}
+    assert best["strength"].iloc[0] in STRENGTHS
+
+
+def test_unmatched_recommendation_keeps_one_row(outcome):
+    ours = ["Abolish the death penalty", "Protect beekeepers from pesticide spraying"]
+    m = match_outcome(ours, outcome, min_score="very similar")
+    rest = m[m["advocacy_id"] == "R2"]
+    assert len(rest) == 1 and rest["strength"].iloc[0] == "not taken up"
+    assert rest["rank"].isna().all()
+
+
+def test_targeted_flag(outcome):
+    adv = upr_targets.load_advocacy(
+        pd.DataFrame(
+            {
+                "recommendation": ["Abolish the death penalty"],
+                "targeted_states": ["Italy; France"],
+            }
+        )
+    )
+    m = match_outcome(adv, outcome)
+    top = m[m["rank"] == 1].set_index("recommending_state")["targeted"]
+    assert top.to_dict() == {"Iran": False, "Italy": True}
+
+
+def test_errors_name_the_value(outcome, demo):
+    with pytest.raises(ValueError, match="min_score='strong'"):
+        match_outcome(["x"], outcome, min_score="strong")
+    with pytest.raises(ValueError, match="several reviews"):
+        match_outcome(["Abolish the death penalty"], demo)
+    with pytest.raises(ValueError, match="No recommendations in the outcome"):
+        match_outcome(["Abolish the death penalty"], demo, sur="Kenya", session=99)
+
+
+def test_acronyms_meet_their_words(outcome):
+    m = match_outcome(["Ratify OPCAT"], outcome, top=1)
+    assert m["paragraph"].iloc[0] == "140.1"
+
+
+def test_evaluate_matches_against_a_hand_count():
+    m = pd.DataFrame(
+        {
+            "advocacy_id": ["R1"] * 3,
+            "rank": [1, 2, 3],
+            "paragraph": ["1.3", "1.1", "1.2"],
+        }
+    )
+    lab = pd.DataFrame(
+        {"advocacy_id": ["R1", "R1"], "paragraph": ["1.1", "1.2"], "grade": [3, 1]}
+    )
+    row = evaluate_matches(m, lab, relevant=2).iloc[0]
+    assert row["hit@10"] == 1.0 and row["rr"] == 0.5 and row["recall@10"] == 1.0
+    dcg = 7 / np.log2(3) + 1 / np.log2(4)
+    assert row["ndcg@10"] == pytest.approx(dcg / (7 + 1 / np.log2(3)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [
+        ("albania-2019", "reports/A_HRC_42_4-EN.pdf"),
+        ("egypt-2014", "matrix/egypt-session20-2014.docx"),
+    ],
+)
+def test_labelled_set_beats_plain_tfidf(shared_data, name, file):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", upr_targets.UPRDataWarning)
+        outcome = upr_targets.load_recommendations(shared_data / file)
+        adv = upr_targets.load_advocacy(LABELS / f"advocacy-{name}.csv")
+    labels = pd.read_csv(LABELS / f"labels-{name}.csv", dtype={"paragraph": str})
+    ours = evaluate_matches(
+        match_outcome(adv, outcome, top=None, min_score=float("-inf")), labels
+    ).attrs["mean"]
+    paras = outcome.drop_duplicates("recommendation_id")
+    texts = paras["text"].tolist()
+    X = TfidfVectorizer().fit_transform(texts + adv["advocacy_text"].tolist())
+    S = (X[len(texts) :] @ X[: len(texts)].T).toarray()
+    base = pd.concat(
+        pd.DataFrame(
+            {
+                "advocacy_id": q,
+                "rank": np.arange(1, len(texts) + 1),
+                "paragraph": paras["paragraph"].to_numpy()[
+                    (-S[i]).argsort(kind="stable")
+                ],
+            }
+        )
+        for i, q in enumerate(adv["advocacy_id"])
+    )
+    baseline = evaluate_matches(base, labels).attrs["mean"]
+    assert ours["ndcg@10"] > baseline["ndcg@10"] + 0.05
+    assert ours["rr"] >= baseline["rr"]
