@@ -198,6 +198,14 @@ def apply_responses(
     df = df.copy()
     df.loc[new.index[filled], "response"] = new[filled].to_numpy()
     counts = new[filled].value_counts().to_dict()
+    if (
+        filled.all()
+    ):  # nothing left pending: the report's "no clear response" flags are settled
+        settled = df.loc[new.index]
+        for source_file, rows in settled.groupby("source_file")["source_row"]:
+            report.clear_flags(
+                source_file, rows.dropna().astype(int), "no clear response"
+            )
     n_paras = df.loc[mine, "paragraph"].nunique()
     missing = sorted(set(df.loc[mine, "paragraph"]) - set(given.index))
     unknown = sorted(set(given.index) - set(df.loc[mine, "paragraph"]))

@@ -203,6 +203,23 @@ class LoadReport:
         if len(rec):
             self._flagged.append(rec)
 
+    def clear_flags(self, file, rows, issue_contains: str) -> int:
+        """Forget the flags of ``rows`` of ``file`` whose issue contains a text.
+
+        Used when a later file settles what was flagged (an addendum gives
+        the responses a report left pending). Returns how many were cleared.
+        """
+        name, keep_rows, cleared = str(Path(file).name), set(rows), 0
+        for k, rec in enumerate(self._flagged):
+            hit = (
+                (rec["file"].astype(str) == name)
+                & rec["row"].isin(keep_rows)
+                & rec["issue"].astype(str).str.contains(issue_contains, regex=False)
+            )
+            cleared += int(hit.sum())
+            self._flagged[k] = rec[~hit]
+        return cleared
+
     def add_file(
         self,
         file,
