@@ -207,7 +207,21 @@ class LoadReport:
         """Forget the flags of ``rows`` of ``file`` whose issue contains a text.
 
         Used when a later file settles what was flagged (an addendum gives
-        the responses a report left pending). Returns how many were cleared.
+        the responses a report left pending).
+
+        Parameters
+        ----------
+        file : str or Path
+            The file whose flags are cleared.
+        rows : iterable of int
+            Its rows (as a spreadsheet shows them; pages for PDFs).
+        issue_contains : str
+            Only flags whose issue contains this text.
+
+        Returns
+        -------
+        int
+            How many flags were cleared.
         """
         name, keep_rows, cleared = str(Path(file).name), set(rows), 0
         for k, rec in enumerate(self._flagged):
