@@ -28,6 +28,19 @@ def _join_unique(s: pd.Series) -> str:
     return _JOIN(dict.fromkeys(str(v) for v in s.dropna()))
 
 
+def _response_counts(paras: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``n_supported``, ``n_noted`` (noted or not supported), ``n_pending`` per ``by``."""
+    kind = (
+        paras["response"]
+        .map(
+            {"supported": "n_supported", "noted": "n_noted", "not supported": "n_noted"}
+        )
+        .fillna("n_pending")
+    )
+    counts = pd.crosstab(paras[by], kind)
+    return counts.reindex(columns=["n_supported", "n_noted", "n_pending"], fill_value=0)
+
+
 def _taken(matches: pd.DataFrame, min_strength: str) -> pd.DataFrame:
     if min_strength not in STRENGTHS:
         raise ValueError(f"min_strength={min_strength!r}: use one of {list(STRENGTHS)}")
@@ -47,13 +60,11 @@ def _by_recommendation(matches: pd.DataFrame, taken: pd.DataFrame) -> pd.DataFra
     per_para = paras.groupby("advocacy_id", sort=False).agg(
         n_recommendations=("recommendation_id", "size"),
         paragraphs=("paragraph", _join_unique),
-        n_supported=("response", lambda s: int((s == "supported").sum())),
-        n_noted=("response", lambda s: int(s.isin(["noted", "not supported"]).sum())),
-        n_pending=("response", lambda s: int((s == "unclear").sum())),
         best_strength=("strength", "first"),
         best_paragraph=("paragraph", "first"),
         best_text=("text", "first"),
     )
+    per_para = per_para.join(_response_counts(paras, "advocacy_id"))
     out = ours.merge(per_para, on="advocacy_id", how="left").merge(
         agg, on="advocacy_id", how="left"
     )
@@ -71,11 +82,10 @@ def _by_issue(by_rec: pd.DataFrame, taken: pd.DataFrame) -> pd.DataFrame:
         n_taken_up=("taken_up", "sum"),
     )
     paras = taken.drop_duplicates(["issue", "recommendation_id"])
-    theirs = paras.groupby("issue", sort=False).agg(
-        n_recommendations=("recommendation_id", "size"),
-        n_supported=("response", lambda s: int((s == "supported").sum())),
-        n_noted=("response", lambda s: int(s.isin(["noted", "not supported"]).sum())),
-        n_pending=("response", lambda s: int((s == "unclear").sum())),
+    theirs = (
+        paras.groupby("issue", sort=False)
+        .agg(n_recommendations=("recommendation_id", "size"))
+        .join(_response_counts(paras, "issue"))
     )
     states = taken.groupby("issue", sort=False)["recommending_state"].agg(
         n_states="nunique", states=_join_unique
@@ -222,6 +232,19 @@ class OutcomeSummary:
     params: dict = field(default_factory=dict)
 
     SECTIONS = ("thank", "lobby", "silent", "new_allies", "report_back")
+    OVERVIEW = (
+        "advocacy_id",
+        "issue",
+        "taken_up",
+        "n_recommendations",
+        "n_states",
+        "states",
+        "paragraphs",
+        "n_supported",
+        "n_noted",
+        "n_pending",
+    )
+    """The columns of ``by_recommendation`` shown first (HTML, reports, CLI)."""
 
     def __repr__(self) -> str:
         o = self.overall
@@ -234,19 +257,7 @@ class OutcomeSummary:
 
     def _repr_html_(self) -> str:
         parts = [f"<p><b>{html.escape(repr(self))}</b></p>"]
-        cols = [
-            "advocacy_id",
-            "issue",
-            "taken_up",
-            "n_recommendations",
-            "n_states",
-            "states",
-            "paragraphs",
-            "n_supported",
-            "n_noted",
-            "n_pending",
-        ]
-        parts.append(self.by_recommendation[cols].to_html(index=False))
+        parts.append(self.by_recommendation[list(self.OVERVIEW)].to_html(index=False))
         for name in self.SECTIONS:
             table = getattr(self, name)
             parts.append(f"<p><b>{name.replace('_', ' ')}</b> ({len(table)} rows)</p>")
@@ -301,6 +312,9 @@ def outcome_summary(
     by_rec = _by_recommendation(matches, taken)
     per_state = _per_state_paragraph(taken)
     paras = taken.drop_duplicates("recommendation_id")
+    totals = _response_counts(paras.assign(review="all"), "review").reindex(
+        ["all"], fill_value=0
+    )
     overall = pd.Series(
         {
             "n_our_recommendations": len(by_rec),
@@ -308,9 +322,7 @@ def outcome_summary(
             "n_issues": by_rec["issue"].nunique(),
             "n_issues_taken_up": by_rec.loc[by_rec["taken_up"], "issue"].nunique(),
             "n_recommendations": len(paras),
-            "n_supported": int((paras["response"] == "supported").sum()),
-            "n_noted": int(paras["response"].isin(["noted", "not supported"]).sum()),
-            "n_pending": int((paras["response"] == "unclear").sum()),
+            **{k: int(v) for k, v in totals.iloc[0].items()},
             "n_states": taken["recommending_state"].nunique(),
         }
     )
@@ -320,8 +332,8 @@ def outcome_summary(
             paragraphs=("paragraph", _join_unique),
             issues=("issues", _join_unique),
             n_recommendations=("paragraph", "size"),
-            n_supported=("response", lambda s: int((s == "supported").sum())),
         )
+        .join(_response_counts(per_state, "recommending_state")["n_supported"])
         .reset_index()
     )
     return OutcomeSummary(

@@ -56,3 +56,18 @@ def test_addendum_alone_says_what_to_do(tmp_path):
     with pytest.raises(upr_targets.LoadError, match="is an addendum"):
         upr_targets.load_recommendations(add)
     assert upr_targets.io.read_responses(add).attrs["document"] == "A/HRC/42/4"
+
+
+def test_word_addendum_is_recognized_from_its_head(tmp_path):
+    from docx import Document
+
+    from upr_targets.io._addendum import is_addendum, opening_text
+
+    doc = Document()
+    for line in HEAD.format(n=42).splitlines() + ["Albania supports 95.1."]:
+        doc.add_paragraph(line)
+    doc.add_paragraph("Albania supports recommendation 95.2.")
+    path = tmp_path / "addendum.docx"
+    doc.save(path)
+    assert is_addendum(opening_text(path))
+    assert upr_targets.io.read_responses(path)["paragraph"].tolist() == ["95.1", "95.2"]

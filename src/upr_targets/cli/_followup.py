@@ -54,14 +54,7 @@ def _cmd_outcome(args: argparse.Namespace) -> int:
     )
     print(repr(summary))
     width = terminal_width() if sys.stdout.isatty() else 100_000
-    cols = [
-        "advocacy_id",
-        "issue",
-        "taken_up",
-        "n_recommendations",
-        "n_states",
-        "states",
-    ]
+    cols = list(summary.OVERVIEW[:6])
     print(format_table(summary.by_recommendation[cols], width=width, wrap="states"))
     for name, table, cols in (
         (

@@ -80,10 +80,19 @@ def opening_text(path: Path) -> list[str] | None:
             return [p.extract_text() or "" for p in reader.pages[:2]]
         except (PdfReadError, OSError, ValueError, KeyError):
             return None  # the PDF reader says what is wrong
-    if suffix in (".docx", ".txt", ".text"):
+    if suffix == ".docx":  # the document's XML head, without parsing the whole file
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as z, z.open("word/document.xml") as fh:
+                xml = fh.read(200_000).decode("utf-8", errors="replace")
+        except (OSError, KeyError, zipfile.BadZipFile):
+            return None  # the Word reader says what is wrong
+        return [re.sub(r"<[^>]+>", "", xml.replace("</w:p>", "\n"))[:6000]]
+    if suffix in (".txt", ".text"):
         try:
             return [_text_of(path)[0][:6000]]
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError):
             return None
     return None
 

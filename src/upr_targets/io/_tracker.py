@@ -126,7 +126,8 @@ def load_tracker(path) -> pd.DataFrame:
     body = [r for r in rows[1:]]
     df = pd.DataFrame(body, columns=header)[list(TRACKER_COLUMNS)]
     df.index = pd.RangeIndex(2, 2 + len(df))  # spreadsheet rows
-    df = df[df.apply(lambda r: any(str(v).strip() for v in r), axis=1)]
+    filled = df.astype("string").apply(lambda c: c.str.strip().fillna("") != "")
+    df = df[filled.any(axis=1)]
     df["status"] = df["status"].map(_clean_status)
     bad = df[~df["status"].isin(("",) + IMPLEMENTATION_STATUSES)]
     if len(bad):

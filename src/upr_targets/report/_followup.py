@@ -52,21 +52,9 @@ def outcome_report(summary) -> FollowupReport:
     FollowupReport
     """
     o = summary.overall
-    by_rec = summary.by_recommendation[
-        [
-            "advocacy_id",
-            "issue",
-            "advocacy_text",
-            "taken_up",
-            "n_recommendations",
-            "n_states",
-            "states",
-            "paragraphs",
-            "n_supported",
-            "n_noted",
-            "n_pending",
-        ]
-    ]
+    cols = list(summary.OVERVIEW)
+    cols.insert(2, "advocacy_text")
+    by_rec = summary.by_recommendation[cols]
     strength = summary.params.get("min_strength", "similar")
     sections = [
         Section(
