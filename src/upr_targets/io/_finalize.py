@@ -46,7 +46,9 @@ def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
         }
     )
     h = pd.util.hash_pandas_object(key, index=False).to_numpy()
-    return pd.Series([f"{v:016x}" for v in h], index=df.index, dtype="string")
+    # 16 hex digits each: one hex string of the big-endian hashes, cut up
+    digits = np.frombuffer(h.astype(">u8").tobytes().hex().encode(), dtype="S16")
+    return pd.Series(digits.astype(str), index=df.index, dtype="string")
 
 
 def finalize(
@@ -274,11 +276,14 @@ def finalize(
                     "theme label not in the taxonomy or crosswalk; kept in source_themes only",
                 )
             # affected persons with a theme of their own ("Women"), quietly
-            person_themes, _ = map_theme_lists(df["affected_persons"], theme_vocabulary)
-            df["themes"] = [
-                list(dict.fromkeys(a + b))
-                for a, b in zip(df["themes"], person_themes, strict=True)
-            ]
+            persons = df["affected_persons"]
+            has = np.flatnonzero(persons.map(len).to_numpy() > 0)
+            if has.size:
+                person_themes, _ = map_theme_lists(persons.iloc[has], theme_vocabulary)
+                themes = df["themes"].to_numpy(dtype=object, copy=True)
+                for k, extra in zip(has, person_themes, strict=True):
+                    themes[k] = list(dict.fromkeys(themes[k] + extra))
+                df["themes"] = pd.Series(themes, index=df.index, dtype=object)
         else:
             df["themes"] = pd.Series(
                 [[] for _ in range(len(df))], index=df.index, dtype=object

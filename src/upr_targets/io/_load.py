@@ -25,6 +25,22 @@ logger = logging.getLogger("upr_targets")
 PathLike = str | Path
 
 _NOT_WORD = re.compile(r"[\W_]+")  # Python's Unicode-aware \W, not ASCII-only
+_ASCII_NOT_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _fold_text(text: pd.Series) -> pd.Series:
+    """Lower case, letters and digits only (of every script), as bytes.
+
+    ASCII texts, nearly all, are folded with ``bytes.translate`` (ten times
+    a regular expression); the others with Python's Unicode-aware ``\\W``.
+    """
+    out = [
+        v.encode().translate(None, _ASCII_NOT_WORD).lower()
+        if v.isascii()
+        else _NOT_WORD.sub("", v.casefold()).encode()
+        for v in text.to_numpy(dtype=object, na_value="\x00")
+    ]
+    return pd.Series(out, index=text.index, dtype=object)
 
 
 def _as_path(item) -> Path:
@@ -96,7 +112,7 @@ def _flag_duplicates(
     keys = ["sur_iso3", "rs_iso3", "session", "year", "text"]
     k = df[keys].astype("string").fillna("\x00")
     # letters of every script count (a Cyrillic or Arabic text is not empty)
-    k["text"] = k["text"].str.casefold().str.replace(_NOT_WORD, "", regex=True)
+    k["text"] = _fold_text(k["text"])
     dup = k.duplicated(keep="first").to_numpy()
     if not dup.any():
         return df

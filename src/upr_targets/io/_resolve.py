@@ -88,43 +88,49 @@ def resolve_column(
     unknown : numpy.ndarray
         True where a name was given but is not a State.
     """
-    out = pd.DataFrame(index=values.index, columns=["name", "iso3", "group"])
-    out = out.astype("string")
-    given = ~is_placeholder(values)
+    codes, uniques = pd.factorize(values.astype("string"), use_na_sentinel=True)
+    distinct = pd.Series(uniques, dtype="string")
+    given_u = ~is_placeholder(distinct)
+    given = np.append(given_u, False)[codes]
     unknown = np.zeros(len(values), dtype=bool)
     if not given.any():
-        return out, unknown
-    named = values[given]
-    _check_column(named, file, label)
-    hint = (
-        "Fix the names in the file, or pass on_unknown='flag' to keep the rows "
-        "with the State missing (they are listed in the load report)."
-    )
-    found = resolve_states(
-        named,
-        source=file.name,
-        column=label,
-        rows=rows[given],
-        errors="raise" if on_unknown == "raise" else "coerce",
-        hint=hint,
-    )
-    out.loc[given] = found[["name", "iso3", "group"]].to_numpy()
-    missing = found["iso3"].isna().to_numpy()
-    unknown[np.flatnonzero(given)[missing]] = True
-    if missing.any():
+        out = pd.DataFrame(index=values.index, columns=["name", "iso3", "group"])
+        return out.astype("string"), unknown
+    _check_column(distinct[given_u], file, label)
+    found_u = resolve_states(distinct, errors="coerce")
+    found_u.loc[~given_u, ["name", "iso3", "group", "method"]] = pd.NA
+    missing_u = given_u & found_u["iso3"].isna().to_numpy()
+    if missing_u.any() and on_unknown == "raise":  # one error naming every row
+        resolve_states(
+            values[given],
+            source=file.name,
+            column=label,
+            rows=rows[given],
+            hint="Fix the names in the file, or pass on_unknown='flag' to keep the "
+            "rows with the State missing (they are listed in the load report).",
+        )
+    # spread the distinct readings over the rows
+    found = found_u.iloc[np.where(codes < 0, len(found_u) - 1, codes)]
+    found = found.set_axis(values.index).astype({"score": "float64"})
+    if (codes < 0).any():
+        found.loc[codes < 0, ["name", "iso3", "group", "method"]] = pd.NA
+    out = found[["name", "iso3", "group"]].copy()
+    row_missing = np.append(missing_u, False)[codes]
+    unknown[row_missing] = True
+    if row_missing.any():
         report.flag(
             file,
-            rows[given][missing],
+            rows[row_missing],
             label,
-            named[missing],
-            "unknown State name (" + found["method"][missing].fillna("") + "); kept "
-            "with the State missing",
+            values[row_missing],
+            "unknown State name (" + found["method"][row_missing].fillna("") + "); "
+            "kept with the State missing",
         )
     method = found["method"]
     # a code among names ("RS" in a column of names) is as much a guess
-    coded = (method == "code").to_numpy()
-    guessed = method.isin(["qualifier", "fuzzy"]).to_numpy().copy()
-    if coded.any() and coded.mean() < 0.5:
+    coded = (method == "code").to_numpy(dtype=bool, na_value=False)
+    guessed = method.isin(["qualifier", "fuzzy"]).to_numpy(dtype=bool).copy()
+    if coded.any() and coded[given].mean() < 0.5:
         guessed |= coded
     if guessed.any():
         how = (
@@ -139,7 +145,7 @@ def resolve_column(
             )
             + "): check the name"
         )
-        report.flag(file, rows[given][guessed], label, named[guessed], how)
+        report.flag(file, rows[guessed], label, values[guessed], how)
     if groups is not None:
         _check_groups(out, groups, rows, file, label, report)
     return out, unknown

@@ -6,8 +6,11 @@ import numpy as np
 import pandas as pd
 
 from ..reference import assign_sessions, cycle_of_session, list_reviews, list_sessions
+from ._values import per_distinct
 
 __all__ = ["fill_sessions", "flag_mask"]
+
+_NUMBER = r"^(\d+)(?:\.0+)?$"
 
 
 def flag_mask(report, file, rows, mask, column, values, issue):
@@ -23,9 +26,11 @@ def fill_sessions(df, raw, report, file, label="session"):
     rows = df["source_row"]
     given = raw["session"] if "session" in raw else pd.Series(pd.NA, index=df.index)
     given_text = given.astype("string").str.strip()
-    session = pd.to_numeric(
-        given_text.str.extract(r"^(\d+)(?:\.0+)?$")[0], errors="coerce"
-    ).astype("Int64")
+
+    def number(text: pd.Series) -> pd.Series:
+        return pd.to_numeric(text.str.extract(_NUMBER)[0], errors="coerce")
+
+    session = per_distinct(given_text, number, dtype="Int64")
     nonblank = given_text.notna() & (given_text != "")
     unknown = (nonblank & (session.isna() | ~session.isin(known))).to_numpy(dtype=bool)
     flag_mask(

@@ -150,7 +150,11 @@ def read_text_table(
         )
     sep = sniff_delimiter(_LINE.split(text, maxsplit=1)[0])
     records = _records(text, sep)
-    numbered = [(i + 1, r) for i, r in enumerate(records) if any(v.strip() for v in r)]
+    numbered = [
+        (i + 1, r)
+        for i, r in enumerate(records)
+        if (r and r[0].strip()) or any(v.strip() for v in r)
+    ]
     header = [h.strip() for h in numbered[0][1]]
     n_fields = len(header)
     body = numbered[1:]
@@ -159,7 +163,8 @@ def read_text_table(
     cut = unclosed and not text.endswith(("\n", "\r"))
     n_broken = 0
     # a record spanning lines shows as fewer records than lines: only then look
-    n_lines = len(_LINE.split(text.strip()))
+    stripped = text.strip()
+    n_lines = 1 + stripped.count("\n") + stripped.count("\r") - stripped.count("\r\n")
     if len(records) != n_lines and any(
         len(r) != n_fields or any("\n" in v or "\r" in v for v in r) for _, r in body
     ):
@@ -182,11 +187,8 @@ def read_text_table(
             "file ends inside a quoted field (cut short?); download the export again",
         )
     kept = [r for (_, r), good in zip(body, ok, strict=True) if good]
-    frame = (
-        pd.DataFrame(kept, columns=range(n_fields), dtype="str")
-        if kept
-        else (pd.DataFrame({i: pd.Series([], dtype="str") for i in range(n_fields)}))
-    )
+    columns = list(zip(*kept, strict=True)) if kept else [()] * n_fields
+    frame = pd.DataFrame({i: pd.array(c, dtype="str") for i, c in enumerate(columns)})
     rows = pd.Series(row_no[ok], index=frame.index, dtype="Int64")
     frame, rows = _drop_repeated_header(frame, rows, header, path, report)
     _say_duplicate_labels(header, path, report)

@@ -24,30 +24,49 @@ __all__ = [
     "map_responses",
     "map_theme_lists",
     "parse_action_category",
+    "per_distinct",
     "split_multi",
 ]
 
 
-_WS = re.compile(r"\s+")
+def per_distinct(s: pd.Series, fn, dtype: str = "string") -> pd.Series:
+    """Apply ``fn`` (Series -> Series) to the distinct values of ``s`` only.
+
+    Source columns repeat their values (State names, labels, session
+    numbers): each distinct value is parsed once and the result is spread
+    back over the rows. NA stays NA.
+    """
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    done = fn(pd.Series(uniques, dtype=s.dtype if len(uniques) else object))
+    if dtype == "Int64":
+        values = np.append(done.to_numpy(dtype="float64", na_value=np.nan), np.nan)
+    else:
+        values = np.append(done.to_numpy(dtype=object, na_value=pd.NA), pd.NA)
+    return pd.Series(values[codes], index=s.index, dtype=dtype)
+
+
+def _clean_values(values) -> list:
+    out = []
+    for v in values:
+        if v is pd.NA or v is None:
+            out.append(pd.NA)
+            continue
+        if "&" in v:
+            v = html.unescape(v)
+        out.append(" ".join(v.split()))  # str.split folds what re's \s matches
+    return out
 
 
 def clean_text(s: pd.Series) -> pd.Series:
-    """Decode HTML entities and fold white space (vectorised; NA stays NA).
+    """Decode HTML entities and fold white space (NA stays NA).
 
-    Columns with repeated values (State names, labels) are cleaned once per
-    distinct value.
+    Each distinct value is cleaned once (State names and labels repeat).
     """
     s = s.astype("string")
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    if len(uniques) < 0.5 * len(s):
-        cleaned = clean_text(pd.Series(uniques, dtype="string")).to_numpy()
-        values = np.append(cleaned.astype(object), pd.NA)[codes]
-        return pd.Series(values, index=s.index, dtype="string")
-    has_entity = s.str.contains("&", regex=False, na=False)
-    if has_entity.any():
-        s = s.copy()
-        s[has_entity] = s[has_entity].map(html.unescape)
-    return s.str.replace(_WS, " ", regex=True).str.strip()
+    distinct = np.asarray(uniques, dtype=object)
+    cleaned = np.array(_clean_values(distinct) + [pd.NA], dtype=object)
+    return pd.Series(cleaned[codes], index=s.index, dtype="string")
 
 
 def lists_from_parts(parts: pd.Series, index: pd.Index) -> pd.Series:
@@ -134,13 +153,19 @@ def map_responses(s: pd.Series) -> pd.Series:
     return _norm_distinct(s).map(_RESPONSES).fillna("unclear").astype("string")
 
 
+_CATEGORY = re.compile(
+    r"^(?:category|cat\.?|action)?\s*([1-5])(?:\.0+)?(?:\b|$)", re.I
+)
+
+
 def parse_action_category(s: pd.Series) -> pd.Series:
     """``"4"``, ``4.0``, ``"Category 4"``, ``"4 - general action"`` -> 4; else NA."""
-    text = s.astype("string").str.strip()
-    digit = text.str.extract(
-        r"^(?:category|cat\.?|action)?\s*([1-5])(?:\.0+)?(?:\b|$)", flags=re.I
-    )[0]
-    return pd.to_numeric(digit, errors="coerce").astype("Int64")
+
+    def parse(text: pd.Series) -> pd.Series:
+        digit = text.astype("string").str.strip().str.extract(_CATEGORY)[0]
+        return pd.to_numeric(digit, errors="coerce")
+
+    return per_distinct(s.astype("string"), parse, dtype="Int64")
 
 
 def map_theme_lists(lists: pd.Series, vocabulary: str):
@@ -153,9 +178,9 @@ def map_theme_lists(lists: pd.Series, vocabulary: str):
         distinct = pd.Series([list(u) for u in uniques], dtype=object)
         mapped, bad = map_theme_lists(distinct, vocabulary)
         mapped = mapped.tolist()
-        out = pd.Series(
-            [list(mapped[c]) for c in codes], index=lists.index, dtype=object
-        )
+        spread = np.empty(len(mapped), dtype=object)
+        spread[:] = mapped
+        out = pd.Series(list(map(list, spread[codes])), index=lists.index, dtype=object)
         return out, ex[ex.isin(set(bad))]
     mapping = {lab: map_source_themes([lab], vocabulary) for lab in ex.unique()}
     unknown = {lab for lab, t in mapping.items() if not t}

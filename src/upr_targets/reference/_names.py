@@ -419,17 +419,19 @@ def resolve_states(
         if missing.size:
             raise _unknown_error(values, codes_, missing, rows, source, column, hint)
     table = state_table().set_index("iso3")
-    iso3 = pd.array(np.append(found, None)[codes_], dtype="string")
-    method = np.array([m.method for m in matches] + [None], dtype=object)[codes_]
-    score = np.array([m.score for m in matches] + [np.nan])[codes_]
+    iso3 = pd.Index(found, dtype=object)
+    distinct = {
+        "name": table["name"].reindex(iso3).to_numpy(dtype=object, na_value=None),
+        "iso3": found,
+        "group": table["group"].reindex(iso3).to_numpy(dtype=object, na_value=None),
+        "method": np.array([m.method for m in matches], dtype=object),
+    }
     out = pd.DataFrame(
         {
-            "name": table["name"].reindex(iso3).to_numpy(),
-            "iso3": iso3,
-            "group": table["group"].reindex(iso3).to_numpy(),
-            "method": method,
+            c: pd.array(np.append(v, None)[codes_], dtype="string")
+            for c, v in distinct.items()
         },
         index=values.index,
-    ).astype("string")
-    out["score"] = score
+    )
+    out["score"] = np.array([m.score for m in matches] + [np.nan])[codes_]
     return out
