@@ -68,6 +68,7 @@ def server():
 @pytest.fixture(autouse=True)
 def _fast_retries(monkeypatch):
     monkeypatch.setattr("upr_targets.fetch._download.BACKOFF", 0.01)
+    monkeypatch.setattr("upr_targets.fetch._download.CHUNK", 512)
 
 
 def _file(data: bytes, *, etag="v1", send=None):
@@ -101,6 +102,7 @@ def test_download_then_cache_then_not_modified(server, workbook, tmp_path):
     third = upr_targets.fetch_uhri(url, cache_dir=tmp_path / "c", refresh=True)
     assert third.attrs["fetched"]["how"] == "not modified"  # same ETag
     assert server.hits[("GET", "/uhri.xlsx")] == 1
+    assert server.hits[("HEAD", "/uhri.xlsx")] == 2  # one per fetch that asked
 
 
 def test_500_then_200_is_retried(server, workbook, tmp_path):
@@ -144,7 +146,81 @@ def test_broken_download_never_replaces_a_good_cache(server, workbook, tmp_path,
         )
     assert len(df) == 4 and df.attrs["fetched"]["how"] == "fallback"
     assert cached.read_bytes() == before
-    assert not list(cached.parent.glob("*.part"))
+    # a cut transfer is kept aside to be resumed; a complete bad file is not
+    assert bool(list(cached.parent.glob("*.part"))) == (fault == "dropped")
+
+
+def _ranged(data: bytes, *, etag="v1", cut=None, honour_range=True, ranges=True):
+    """A file route that serves byte ranges; ``cut``: bytes sent before dropping."""
+    seen = []
+
+    def route(h):
+        want = h.headers.get("Range") if honour_range else None
+        seen.append(h.headers.get("Range"))
+        start = int(want.split("=")[1].split("-")[0]) if want else 0
+        body = data[start:]
+        h.send_response(206 if want else 200)
+        h.send_header("Content-Length", str(len(body)))
+        h.send_header("ETag", etag)
+        if ranges:
+            h.send_header("Accept-Ranges", "bytes")
+        if want:
+            h.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        h.end_headers()
+        if h.command == "GET":
+            h.wfile.write(body if cut is None else body[:cut])
+            h.wfile.flush()
+            if cut is not None:
+                h.close_connection = True
+
+    route.seen = seen
+    return route
+
+
+def _cut_once(server, url, workbook, tmp_path, etag="v1"):
+    """A first fetch whose every attempt drops after 1 KiB: no cache yet.
+
+    Each retry goes on from where the last stopped, so four attempts leave
+    4 KiB of the file, kept aside.
+    """
+    cut = 1024
+    assert len(workbook) > 4 * cut
+    server.routes["/uhri.xlsx"] = _ranged(workbook, etag=etag, cut=cut)
+    with pytest.raises(FetchError, match="No cached copy"):
+        upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
+    part = downloads_dir(tmp_path) / "uhri-export.xlsx.part"
+    assert part.read_bytes() == workbook[: 4 * cut]
+    return part
+
+
+def test_interrupted_download_is_resumed(server, workbook, tmp_path):
+    url = server.url + "/uhri.xlsx"
+    part = _cut_once(server, url, workbook, tmp_path)
+    kept = part.stat().st_size
+    server.routes["/uhri.xlsx"] = route = _ranged(workbook)
+    df = upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
+    assert len(df) == 4 and df.attrs["fetched"]["how"] == "downloaded"
+    get_ranges = [r for r in route.seen if r]
+    assert get_ranges == [f"bytes={kept}-"]  # only the rest was asked for
+    assert (downloads_dir(tmp_path) / "uhri-export.xlsx").read_bytes() == workbook
+    assert not part.exists()
+
+
+@pytest.mark.parametrize("change", ["new etag", "no ranges", "range ignored"])
+def test_resume_only_when_safe(server, workbook, tmp_path, change):
+    url = server.url + "/uhri.xlsx"
+    _cut_once(server, url, workbook, tmp_path)
+    server.routes["/uhri.xlsx"] = route = _ranged(
+        workbook,
+        etag="v2" if change == "new etag" else "v1",
+        ranges=change != "no ranges",
+        honour_range=change != "range ignored",
+    )
+    df = upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
+    assert len(df) == 4
+    assert (downloads_dir(tmp_path) / "uhri-export.xlsx").read_bytes() == workbook
+    if change != "range ignored":
+        assert not any(route.seen)  # the partial file was not trusted
 
 
 def test_no_network_no_cache(tmp_path):

@@ -1,10 +1,11 @@
 """Downloading a source file into the cache: pooch for the transfer, never a broken copy.
 
-A download goes to a temporary name in the cache folder (pooch writes there
-and renames only a complete transfer); it is then checked (``validate``) and
-only then renamed over the cached copy, so an interrupted, truncated or
-corrupt download never replaces a good file. Network errors and 5xx answers
-are retried with exponential backoff. A cached copy younger than
+A download goes to ``NAME.part`` in the cache folder (pooch does the
+transfer); it is then checked (``validate``) and only then renamed over the
+cached copy, so an interrupted, truncated or corrupt download never replaces
+a good file. Network errors and 5xx answers are retried with exponential
+backoff; a transfer cut off is resumed from where it stopped (HTTP ``Range``,
+when the server serves ranges and the file has not changed). A cached copy younger than
 ``max_age`` is used as it is; an older one is kept when the server says it
 has not changed (same ``ETag``, ``Last-Modified`` or size).
 """
@@ -28,6 +29,8 @@ RETRIES = 4
 """Attempts per download (network errors and 5xx answers)."""
 BACKOFF = 0.5
 """Seconds before the second attempt; doubled each time."""
+CHUNK = 65536
+"""Bytes written at a time: a transfer cut off keeps every whole chunk."""
 
 
 @dataclass(frozen=True)
@@ -73,15 +76,20 @@ def _validators(headers) -> dict:
     }
 
 
-def _unchanged(url: str, meta: dict, timeout: float) -> bool:
+def _head(url: str, timeout: float):
+    """The server's headers for ``url`` (one HEAD request), or None."""
     import requests
 
-    known = meta.get("validators") or {}
-    if not known:
-        return False
     try:
         head = requests.head(url, timeout=timeout, allow_redirects=True)
     except requests.RequestException:
+        return None
+    return head if head.ok or head.status_code == 304 else None
+
+
+def _unchanged(head, meta: dict) -> bool:
+    known = meta.get("validators") or {}
+    if not known or head is None:
         return False
     if head.status_code == 304:
         return True
@@ -89,39 +97,76 @@ def _unchanged(url: str, meta: dict, timeout: float) -> bool:
     # the strongest validator both sides have decides: ETag, then date, then size
     for key in ("ETag", "Last-Modified", "Content-Length"):
         if key in known and key in now:
-            return head.ok and now[key] == known[key]
+            return now[key] == known[key]
     return False
 
 
-def _download(url: str, target: Path, progressbar: bool, timeout: float) -> dict:
-    """Transfer ``url`` to ``target`` with pooch, retried; the response's validators."""
+def _resume_from(tmp: Path, head) -> int:
+    """Bytes of an earlier, interrupted transfer that can be kept (else 0).
+
+    A partial file is resumed only when the server takes byte ranges and the
+    file has not changed since (same ETag or Last-Modified as when the
+    partial transfer started).
+    """
+    if head is None or not tmp.exists():
+        return 0
+    if head.headers.get("Accept-Ranges", "").lower() != "bytes":
+        return 0
+    started = _read_meta(tmp).get("validators") or {}
+    now = _validators(head.headers)
+    same = [started[k] == now[k] for k in ("ETag", "Last-Modified") if k in started]
+    if not same or not all(same):
+        return 0
+    return tmp.stat().st_size
+
+
+def _download(url: str, target: Path, head, progressbar: bool, timeout: float) -> dict:
+    """Transfer ``url`` to ``target.part`` with pooch, retried and resumed.
+
+    A transfer cut off (network error) is resumed from where it stopped, on
+    the next attempt or the next call, with an HTTP ``Range`` request; a
+    resumed transfer that does not add up to the size the server gave is
+    thrown away and made again from the start. Returns the validators of
+    the file (ETag, Last-Modified, size).
+    """
     import pooch
     import requests
 
     tmp = target.with_name(target.name + ".part")
+    validators = _validators(head.headers) if head is not None else {}
+    expected = int(validators.get("Content-Length", 0)) or None
     last: Exception | None = None
     for attempt in range(RETRIES):
         if attempt:
             time.sleep(BACKOFF * 2 ** (attempt - 1))
-        tmp.unlink(missing_ok=True)
+        offset = _resume_from(tmp, head)
+        if not offset:
+            tmp.unlink(missing_ok=True)
+        _write_meta(tmp, url, validators)
         try:
-            head = requests.head(url, timeout=timeout, allow_redirects=True)
-            downloader = pooch.HTTPDownloader(progressbar=progressbar, timeout=timeout)
-            downloader(url, str(tmp), None)
-            expected = head.headers.get("Content-Length") if head.ok else None
-            if expected and tmp.stat().st_size != int(expected):
-                raise FetchError(
-                    f"{url}: got {tmp.stat().st_size:,} of {int(expected):,} bytes"
+            if not (offset and offset == expected):  # else: already complete
+                extra = {"headers": {"Range": f"bytes={offset}-"}} if offset else {}
+                downloader = pooch.HTTPDownloader(
+                    progressbar=progressbar, chunk_size=CHUNK, timeout=timeout, **extra
                 )
-            return _validators(head.headers) if head.ok else {}
+                with open(tmp, "ab" if offset else "wb") as fh:
+                    downloader(url, fh, None)
+            size = tmp.stat().st_size
+            if expected and size != expected:
+                if offset:  # the server sent more or less than the rest: start over
+                    tmp.unlink()
+                raise FetchError(f"{url}: got {size:,} of {expected:,} bytes")
+            _meta_path(tmp).unlink(missing_ok=True)
+            return validators
         except requests.HTTPError as exc:
             last = exc
             status = exc.response.status_code if exc.response is not None else 0
-            if status < 500:
+            if status == 416:  # range not satisfiable: start over
+                tmp.unlink(missing_ok=True)
+            elif status < 500:
                 break  # 404 and the like: retrying will not help
         except (requests.RequestException, FetchError, OSError) as exc:
-            last = exc
-    tmp.unlink(missing_ok=True)
+            last = exc  # the partial file stays, to be resumed
     raise FetchError(f"downloading {url} failed after retries: {last}")
 
 
@@ -161,31 +206,45 @@ def fetch_file(
     fetched_at = meta.get("fetched_at", 0.0)
     if good and not refresh and (time.time() - fetched_at) < max_age_days * 86400:
         return Fetched(path, fetched_at, "cached")
-    if good and _unchanged(url, meta, timeout):
+    head = _head(url, timeout)
+    if good and _unchanged(head, meta):
         _write_meta(path, url, meta.get("validators", {}))
         return Fetched(path, time.time(), "not modified")
     try:
-        validators = _download(url, path, progressbar, timeout)
+        validators = _download(url, path, head, progressbar, timeout)
         fresh = path.with_name(path.name + ".part")
         validate(fresh)  # raises on a corrupt transfer: the cache stays as it was
-    except (FetchError, ValueError) as exc:
-        path.with_name(path.name + ".part").unlink(missing_ok=True)
-        if good:
-            warnings.warn(
-                f"{exc}; using the copy cached on "
-                f"{time.strftime('%Y-%m-%d', time.localtime(fetched_at))}.",
-                UPRDataWarning,
-                stacklevel=3,
-            )
-            return Fetched(path, fetched_at, "fallback")
-        raise FetchError(
-            f"{exc}. No cached copy either: check the connection (or the address), "
-            "or download the file by hand and load it with "
-            "upr_targets.load_recommendations(path)."
-        ) from None
+    except ValueError as exc:  # a complete transfer that is not the file expected
+        _discard_partial(path)
+        return _fallback(exc, path, url, good, fetched_at)
+    except FetchError as exc:  # the partial transfer is kept, to be resumed
+        return _fallback(exc, path, url, good, fetched_at)
     os.replace(fresh, path)
     _write_meta(path, url, validators)
     return Fetched(path, time.time(), "downloaded")
+
+
+def _discard_partial(path: Path) -> None:
+    part = path.with_name(path.name + ".part")
+    part.unlink(missing_ok=True)
+    _meta_path(part).unlink(missing_ok=True)
+
+
+def _fallback(exc: Exception, path: Path, url: str, good: bool, fetched_at: float):
+    """The cached copy, with a warning, when a download failed; else the error."""
+    if good:
+        warnings.warn(
+            f"{exc}; using the copy cached on "
+            f"{time.strftime('%Y-%m-%d', time.localtime(fetched_at))}.",
+            UPRDataWarning,
+            stacklevel=4,
+        )
+        return Fetched(path, fetched_at, "fallback")
+    raise FetchError(
+        f"{exc}. No cached copy either: check the connection (or the address), "
+        "or download the file by hand and load it with "
+        "upr_targets.load_recommendations(path)."
+    ) from None
 
 
 def _valid(path: Path, validate) -> bool:
