@@ -335,6 +335,13 @@ class QueryCounts:
     sur_theme_received: np.ndarray  # (T,) recs on each theme the SuR received
     sur_theme_supported: np.ndarray  # (T,) of which it supported
 
+    def forget_sur(self) -> None:
+        """Make the SuR neutral (a SuR not in the data was sliced as index -1)."""
+        for name in ("to_sur", "to_sur_resp", "to_sur_prev", "supported_by_sur"):
+            getattr(self, name)[:] = 0
+        self.theme_to_sur[:] = 0
+        self.theme_to_sur_prev[:] = 0
+
 
 def query_counts(
     tensors: CountTensors,

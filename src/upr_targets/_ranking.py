@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ._action import specific_rows
+from ._closeness import closeness_weights, weigh_query
 from ._components import COMPONENTS, DYADIC
 from ._counts import true_counts
 from ._errors import UnknownStateError, UPRDataWarning
@@ -20,7 +21,7 @@ from ._schema import validate
 from ._scoring import component_matrix
 from ._speakers import speaker_mask
 from ._utils import check_choice
-from ._weights import learn_dyadic, learn_weights, resolve_weights
+from ._weights import check_weight_params, learn_dyadic, learn_weights, resolve_weights
 from .reference import check_reviewed, match_state, normalize_state, normalize_theme
 
 __all__ = ["EVIDENCE", "TargetRanker"]
@@ -63,6 +64,12 @@ class TargetRanker(Estimator):
         (action category 4-5, read from the first verb where the source does
         not give it; see ``upr_targets._action``): it ranks the States likely
         to make a specific recommendation, not merely one on the theme.
+    closeness : float
+        With ``rank(..., issue_text=...)``, how much a recommendation's
+        closeness to the issue text weighs in the theme components, from 0
+        (every recommendation on the themes counts 1) to 1 (by closeness
+        alone; see ``upr_targets._closeness``). Displayed counts stay true
+        counts.
     learn_sessions : sequence of int or None
         Sessions whose reviews train the weights when ``weights="learn"``
         (default: every session but the first two). For an honest
@@ -115,9 +122,11 @@ class TargetRanker(Estimator):
         max_learn_queries: int = 1000,
         random_state: int = 0,
         action: str = "any",
+        closeness: float = 0.5,
     ):
         self.weights = weights
         self.action = action
+        self.closeness = closeness
         self.dyadic = dyadic
         self.half_life = half_life
         self.recent = recent
@@ -142,18 +151,7 @@ class TargetRanker(Estimator):
         TargetRanker
             The fitted ranker.
         """
-        if isinstance(self.weights, str) and self.weights != "learn":
-            raise ValueError(
-                f"weights={self.weights!r} is not understood; use None, a dict "
-                "of component weights or 'learn'"
-            )
-        if not isinstance(self.weights, str):
-            resolve_weights(self.weights)  # fail early on unknown components
-        if self.dyadic not in ("auto", None):
-            raise ValueError(
-                f"dyadic={self.dyadic!r} is not understood; use 'auto' or None "
-                "(the weights of weights= or the defaults)"
-            )
+        check_weight_params(self.weights, self.dyadic)
         validate(recommendations)
         check_choice("action", self.action, ("any", "specific"))
         if self.action == "specific":
@@ -183,11 +181,13 @@ class TargetRanker(Estimator):
             self.weights_ = self._weights_for(None).rename("weight")
         return self
 
+    def _recency(self) -> dict:
+        return {"half_life": self.half_life, "recent": self.recent}
+
     def _learning(self) -> dict:
         """Keyword arguments of the weight-learning functions."""
         return {
-            "half_life": self.half_life,
-            "recent": self.recent,
+            **self._recency(),
             "smoothing": self.smoothing,
             "max_queries": self.max_learn_queries,
             "random_state": self.random_state,
@@ -195,13 +195,7 @@ class TargetRanker(Estimator):
 
     # --------------------------------------------------------------- helpers
     def _query(self, sur: int, before_session) -> QueryCounts:
-        return query_counts(
-            self.tensors_,
-            sur,
-            before_session,
-            half_life=self.half_life,
-            recent=self.recent,
-        )
+        return query_counts(self.tensors_, sur, before_session, **self._recency())
 
     def scores(self, components: np.ndarray, before_session=None) -> np.ndarray:
         """Scores of a component array (..., F): its weighted sum.
@@ -453,14 +447,15 @@ class TargetRanker(Estimator):
             )
         q = self._query(sur_i if sur_i is not None else -1, before_session)
         if sur_i is None:
-            # a neutral pseudo-SuR: drop what depended on index -1
-            q.to_sur[:] = q.to_sur_resp[:] = 0
-            q.to_sur_prev[:] = 0
-            q.supported_by_sur[:] = 0
-            q.theme_to_sur[:] = 0
-            q.theme_to_sur_prev[:] = 0
+            q.forget_sur()
         if theme_idx is not None and theme_idx.size == 0:
             theme_idx = None
+        if issue_text and self.closeness and theme_idx is not None:
+            self.matcher_ = self.matcher_ or matcher_for(self._data)
+            w = closeness_weights(
+                self.matcher_, self._data, issue_text, X, theme_idx, self.closeness
+            )
+            q = weigh_query(X, q, theme_idx, w, **self._recency())
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)
         # what the user reads counts recommendations, not theme tags
         ev.update(

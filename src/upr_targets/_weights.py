@@ -17,7 +17,23 @@ from ._errors import UPRDataWarning
 from ._features import CountTensors
 from ._reviews import iter_reviews, review_queries, sample_reviews
 
-__all__ = ["learn_dyadic", "learn_weights", "resolve_weights"]
+__all__ = ["check_weight_params", "learn_dyadic", "learn_weights", "resolve_weights"]
+
+
+def check_weight_params(weights, dyadic) -> None:
+    """Fail early on a ``weights=`` or ``dyadic=`` a ranker does not understand."""
+    if isinstance(weights, str) and weights != "learn":
+        raise ValueError(
+            f"weights={weights!r} is not understood; use None, a dict "
+            "of component weights or 'learn'"
+        )
+    if not isinstance(weights, str):
+        resolve_weights(weights)  # unknown components
+    if dyadic not in ("auto", None):
+        raise ValueError(
+            f"dyadic={dyadic!r} is not understood; use 'auto' or None "
+            "(the weights of weights= or the defaults)"
+        )
 
 
 def resolve_weights(weights) -> pd.Series:

@@ -42,7 +42,7 @@ def fitted_ranker(data: Data, action: str = "any"):
     """A :class:`TargetRanker` fitted on the data (cached; with a progress line)."""
     from .._ranking import TargetRanker
 
-    name = "ranker" if action == "any" else f"ranker-{action}"
+    name = _ranker_name(action)
     with progress("Fitting the ranker"):
         ranker, _ = data.fitted(
             name, lambda: TargetRanker(action=action).fit(data.table)
@@ -66,13 +66,17 @@ def _action(args: argparse.Namespace) -> str:
     return "any"
 
 
+def _ranker_name(action: str) -> str:
+    return "ranker" if action == "any" else f"ranker-{action}"
+
+
 @contextlib.contextmanager
 def keeping_matcher(data: Data, ranker):
     """Cache the ranker again if its text matcher was fitted in the block."""
     had = ranker.matcher_ is not None
     yield
     if not had and ranker.matcher_ is not None:
-        data.remember("ranker", ranker)
+        data.remember(_ranker_name(ranker.action), ranker)
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
@@ -100,22 +104,27 @@ def _cmd_rank(args: argparse.Namespace) -> int:
                 f"LABEL (`{PROG} themes TEXT` suggests labels)"
             )
     query = list(dict.fromkeys([*themes, *(t for f in matched.values() for t in f)]))
-    ranking = ranker.rank(
-        sur,
-        themes=query or None,
-        before_session=args.before_session,
-        top=args.top,
-        speakers=_speakers(args.speakers),
-    )
-    per_issue = {issue: found for issue, found in matched.items() if found}
-    if len(per_issue) > 1:  # each issue alone, so that no theme carries a State
-        for issue, found in per_issue.items():
-            alone = ranker.rank(
-                sur, themes=found, before_session=args.before_session
-            ).set_index("state")["rank"]
-            ranking[f"rank: {issue}"] = (
-                ranking["state"].map(alone).astype("Int64").to_numpy()
-            )
+    with keeping_matcher(data, ranker):  # closeness to the issues' words
+        ranking = ranker.rank(
+            sur,
+            themes=query or None,
+            issue_text=". ".join(args.issue) or None,
+            before_session=args.before_session,
+            top=args.top,
+            speakers=_speakers(args.speakers),
+        )
+        per_issue = {issue: found for issue, found in matched.items() if found}
+        if len(per_issue) > 1:  # each issue alone, so that no theme carries a State
+            for issue, found in per_issue.items():
+                alone = ranker.rank(
+                    sur,
+                    themes=found,
+                    issue_text=issue,
+                    before_session=args.before_session,
+                ).set_index("state")["rank"]
+                ranking[f"rank: {issue}"] = (
+                    ranking["state"].map(alone).astype("Int64").to_numpy()
+                )
     if fmt in ("csv", "json"):
         if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
             text = for_export(ranking).to_csv(index=False)

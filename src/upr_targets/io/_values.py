@@ -153,9 +153,7 @@ def map_responses(s: pd.Series) -> pd.Series:
     return _norm_distinct(s).map(_RESPONSES).fillna("unclear").astype("string")
 
 
-_CATEGORY = re.compile(
-    r"^(?:category|cat\.?|action)?\s*([1-5])(?:\.0+)?(?:\b|$)", re.I
-)
+_CATEGORY = re.compile(r"^(?:category|cat\.?|action)?\s*([1-5])(?:\.0+)?(?:\b|$)", re.I)
 
 
 def parse_action_category(s: pd.Series) -> pd.Series:

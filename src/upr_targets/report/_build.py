@@ -220,15 +220,21 @@ def build_report(
     ranker = fitted(TargetRanker() if ranker is None else ranker, recommendations)
     themes_df, used = _issue_themes(ranker, issue_list, explicit, notes)
 
+    # the issue's words weigh each recommendation by closeness (closeness=)
     rankings = {
-        issue: ranker.rank(sur, themes=labels or None, top=top)
+        issue: ranker.rank(
+            sur, themes=labels or None, issue_text=issue or None, top=top
+        )
         for issue, labels in zip(issue_list, used, strict=True)
     }
     all_themes = list(dict.fromkeys(t for labels in used for t in labels))
+    all_text = ". ".join(i for i in issue_list if i) or None
     if len(issue_list) == 1:
         combined = rankings[issue_list[0]]
     else:
-        combined = ranker.rank(sur, themes=all_themes or None, top=top)
+        combined = ranker.rank(
+            sur, themes=all_themes or None, issue_text=all_text, top=top
+        )
     combined = combined.reset_index(drop=True)
     evidence, evidence_counts = evidence_tables(
         ranker,
