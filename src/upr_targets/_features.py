@@ -23,7 +23,7 @@ import scipy.sparse as sp
 
 from ._errors import UPRDataWarning
 from ._schema import REGIONAL_GROUPS
-from .reference._states import memberships_by_iso3
+from .reference import bloc_history, list_sessions, memberships_at
 
 GROUPS: tuple[str, ...] = (*REGIONAL_GROUPS, "")
 """Regional group codes used in the tensors; the last one means unknown."""
@@ -78,6 +78,7 @@ class CountTensors:
     n_unplaced: int = 0  # rows without a session or recommending State
     state_pos: dict = field(default_factory=dict)
     theme_pos: dict = field(default_factory=dict)
+    _blocs_by_session: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         # cumulative sums over sessions: "before session index p" is one lookup
@@ -91,6 +92,23 @@ class CountTensors:
         self.supported_cum = cum(self.supported)
         self.sur_theme_cum = cum(self.sur_theme)
         self.sur_theme_supported_cum = cum(self.sur_theme_supported)
+
+    def blocs_at(self, before_session=None) -> sp.csr_matrix:
+        """(S, B) bloc memberships on the first day of ``before_session``.
+
+        None (a ranking for a review to come) gives today's memberships.
+        """
+        if before_session is None:
+            return self.blocs
+        if before_session not in self._blocs_by_session:
+            starts = list_sessions().set_index("session")["start_date"]
+            date = starts.get(int(before_session))
+            self._blocs_by_session[before_session] = (
+                self.blocs
+                if date is None or pd.isna(date)
+                else _bloc_matrix(self.iso3, pd.Timestamp(date), self.bloc_names)[0]
+            )
+        return self._blocs_by_session[before_session]
 
     def session_cut(self, before_session) -> int:
         """Number of sessions strictly before ``before_session`` (all if None)."""
@@ -155,11 +173,19 @@ def _first_values(
     return out
 
 
-def _bloc_matrix(iso3: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
-    """(S, B) bloc memberships of the States (by ISO3) and the bloc names."""
-    by_iso3 = memberships_by_iso3()
+def _bloc_matrix(
+    iso3: np.ndarray, date=None, blocs: np.ndarray | None = None
+) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(S, B) bloc memberships of the States (by ISO3) on ``date``, and the blocs.
+
+    ``date=None`` gives today's memberships; ``blocs`` fixes the columns
+    (default: every bloc of today's memberships and of their history).
+    """
+    by_iso3 = memberships_at(date)
     lists = [sorted(by_iso3.get(code, ())) for code in iso3]
-    blocs = np.array(sorted({b for m in lists for b in m}), dtype=object)
+    if blocs is None:
+        ever = {b for m in lists for b in m} | set(bloc_history()["bloc"])
+        blocs = np.array(sorted(ever), dtype=object)
     pos = {b: i for i, b in enumerate(blocs)}
     rows = np.repeat(np.arange(len(lists)), [len(m) for m in lists])
     cols = np.array([pos[b] for m in lists for b in m], dtype=np.int64)

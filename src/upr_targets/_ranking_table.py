@@ -67,11 +67,14 @@ def group_of(tensors: CountTensors, state: int | None) -> str | None:
     return GROUPS[tensors.group[state]]
 
 
-def _shared_blocs(tensors: CountTensors, sur: int | None, order: np.ndarray) -> list:
-    """The blocs each State of ``order`` shares with the SuR, sorted."""
+def _shared_blocs(
+    tensors: CountTensors, sur: int | None, order: np.ndarray, before_session=None
+) -> list:
+    """The blocs each State of ``order`` shares with the SuR (then), sorted."""
     if sur is None or tensors.blocs.shape[1] == 0:
         return [[] for _ in order]
-    shared = tensors.blocs[order].multiply(tensors.blocs[sur]).tocsr()
+    blocs = tensors.blocs_at(before_session)
+    shared = blocs[order].multiply(blocs[sur]).tocsr()
     names = tensors.bloc_names
     return [
         sorted(names[shared.indices[shared.indptr[i] : shared.indptr[i + 1]]])
@@ -126,7 +129,7 @@ def ranking_table(
         columns[name] = evidence[name][order].astype(np.int64)
     columns["theme_share"] = evidence["theme_share"][order]
     columns["same_group"] = np.asarray(evidence["same_group"])[order].astype(bool)
-    columns["shared_blocs"] = _shared_blocs(X, sur, order)
+    columns["shared_blocs"] = _shared_blocs(X, sur, order, query.get("before_session"))
     columns["acceptance"] = evidence["acceptance"][order]
     columns["theme_acceptance"] = np.full(
         len(order), float(evidence["theme_acceptance"])

@@ -72,7 +72,8 @@ def component_matrix(
         out[:, _C["theme_region_interest"]] = np.log1p(nT_region_w)
     same = (tensors.group == tensors.group[q.sur]) & (tensors.group < len(GROUPS) - 1)
     out[:, _C["regional_group"]] = same
-    shared = tensors.blocs @ tensors.blocs[q.sur].T
+    blocs = tensors.blocs_at(q.before_session)  # memberships of that day
+    shared = blocs @ blocs[q.sur].T
     shared = np.asarray(shared.todense()).ravel() if shared.shape[1] else 0.0
     out[:, _C["bloc_ties"]] = np.log1p(shared)
     # acceptance: the SuR's support of this State's recommendations, shrunk to

@@ -6,6 +6,7 @@ imports a module above it.
 """
 
 from ._acronyms import expand_acronyms
+from ._blocs import bloc_history, memberships_at
 from ._calendar import (
     HRC_SESSIONS,
     SESSIONS_PER_CYCLE,
@@ -32,6 +33,7 @@ __all__ = [
     "SOURCES",
     "StateMatch",
     "assign_sessions",
+    "bloc_history",
     "calendar",
     "check_reviewed",
     "cycle_of_session",
@@ -42,6 +44,7 @@ __all__ = [
     "list_states",
     "list_themes",
     "match_state",
+    "memberships_at",
     "map_source_themes",
     "next_review",
     "normalize_group",
