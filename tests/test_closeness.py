@@ -57,7 +57,9 @@ def demo_ranker_session(demo):
 def _two_states():
     """Two States with as many recommendations on indigenous peoples to Peru
     and Bolivia; only Norway's are about land."""
-    land = "Demarcate indigenous lands and protect the land rights of indigenous peoples"
+    land = (
+        "Demarcate indigenous lands and protect the land rights of indigenous peoples"
+    )
     mention = "Protect the rights of women, children, indigenous peoples and migrants"
     rows = []
     for session, sur, iso in ((1, "Peru", "PER"), (2, "Bolivia", "BOL")):

@@ -25,7 +25,7 @@ def matches():
                     "Ratify the Optional Protocol to the Convention against Torture",
                     "Protect beekeepers from pesticide spraying",
                 ],
-                "targeted_states": ["Italy; France", "", "Germany"],
+                "targeted_states": ["Italy; France (2019-03-12)", "", "Germany"],
             }
         )
     )
@@ -55,12 +55,20 @@ def test_followup_lists(matches):
     silent = set(zip(s.silent["advocacy_id"], s.silent["state"], strict=True))
     assert ("R1", "France") in silent and ("R3", "Germany") in silent
     assert ("R1", "Italy") not in silent
+    lobbied = s.silent.set_index(["advocacy_id", "state"])["lobbied_on"]
+    assert lobbied["R1", "France"] == pd.Timestamp("2019-03-12")
+    assert pd.isna(lobbied["R3", "Germany"])
     assert "Italy" not in set(s.new_allies["recommending_state"])
     assert "Iran" in set(s.new_allies["recommending_state"])
     assert set(s.report_back["recommending_state"]) == set(
         s.thank["recommending_state"]
     )
     assert "OutcomeSummary" in repr(s) and "<table" in s._repr_html_()
+    missed = s.not_taken_up.set_index("advocacy_id")
+    assert set(missed.index) == set(
+        s.by_recommendation.loc[~s.by_recommendation["taken_up"], "advocacy_id"]
+    )
+    assert "R3" in missed.index
 
 
 def test_ranking_check_and_dates(matches):

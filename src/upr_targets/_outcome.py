@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ._followup_dates import followup_dates
 from ._outcome_schema import STRENGTHS
+from .io import load_ranking
 
 __all__ = ["OutcomeSummary", "outcome_summary"]
 
@@ -144,10 +146,12 @@ def _lobby(taken: pd.DataFrame) -> pd.DataFrame:
 
 def _silent(matches: pd.DataFrame, taken: pd.DataFrame) -> pd.DataFrame:
     ours = matches.drop_duplicates("advocacy_id")
-    pairs = ours[["advocacy_id", "issue", "targeted_states"]].explode("targeted_states")
+    pairs = ours[["advocacy_id", "issue", "targeted_states", "lobbied_on"]]
+    pairs = pairs.explode(["targeted_states", "lobbied_on"])
     pairs = pairs.dropna(subset=["targeted_states"]).rename(
         columns={"targeted_states": "state"}
     )
+    pairs["lobbied_on"] = pd.to_datetime(pairs["lobbied_on"])
     made = set(zip(taken["advocacy_id"], taken["recommending_state"], strict=True))
     on_issue = set(zip(taken["issue"], taken["recommending_state"], strict=True))
     keep = np.array(
@@ -167,6 +171,19 @@ def _silent(matches: pd.DataFrame, taken: pd.DataFrame) -> pd.DataFrame:
             dtype=bool,
         )
     ).reset_index(drop=True)
+
+
+def _not_taken(matches: pd.DataFrame, by_rec: pd.DataFrame) -> pd.DataFrame:
+    """Our recommendations not taken up, with the review's closest one."""
+    missed = by_rec.loc[~by_rec["taken_up"], ["advocacy_id", "issue", "advocacy_text"]]
+    near = matches[matches["advocacy_id"].isin(missed["advocacy_id"])]
+    near = near[near["strength"] != "not taken up"]
+    best = near.sort_values("score", ascending=False, kind="stable")
+    best = best.drop_duplicates("advocacy_id")
+    closest = best.set_index("advocacy_id")[
+        ["paragraph", "text", "recommending_state", "strength", "response"]
+    ].add_prefix("closest_")
+    return missed.join(closest, on="advocacy_id").reset_index(drop=True)
 
 
 def _ranking_check(taken: pd.DataFrame, ranking: pd.DataFrame) -> pd.DataFrame:
@@ -209,6 +226,10 @@ class OutcomeSummary:
         supported / noted / pending counts (of distinct paragraphs).
     thank, lobby, silent, new_allies, report_back : pandas.DataFrame
         The follow-up lists (see :func:`outcome_summary`).
+    not_taken_up : pandas.DataFrame
+        Our recommendations nothing carried at ``min_strength``, each with
+        the review's closest recommendation (``closest_*``; empty when none
+        was even "related"): what to raise in the mid-term report.
     ranking_check : pandas.DataFrame or None
         Where the States that took the issues up stood in the ranking.
     dates : pandas.DataFrame
@@ -228,10 +249,18 @@ class OutcomeSummary:
     report_back: pd.DataFrame
     dates: pd.DataFrame
     matches: pd.DataFrame
+    not_taken_up: pd.DataFrame | None = None
     ranking_check: pd.DataFrame | None = None
     params: dict = field(default_factory=dict)
 
-    SECTIONS = ("thank", "lobby", "silent", "new_allies", "report_back")
+    SECTIONS = (
+        "thank",
+        "lobby",
+        "silent",
+        "new_allies",
+        "not_taken_up",
+        "report_back",
+    )
     OVERVIEW = (
         "advocacy_id",
         "issue",
@@ -278,10 +307,11 @@ def outcome_summary(
     ----------
     matches : pandas.DataFrame
         From :func:`match_outcome`.
-    ranking : pandas.DataFrame, optional
-        A ranking made before the review (:meth:`TargetRanker.rank`, or its
-        CSV read back: columns ``state`` and ``rank``), to see where the
-        States that took the issues up stood in it.
+    ranking : pandas.DataFrame or path, optional
+        A ranking made before the review (:meth:`TargetRanker.rank`, or a
+        file :func:`upr_targets.load_ranking` reads: a CSV/JSON ranking or a
+        saved ranking report), to see where the States that took the issues
+        up stood in it.
     min_strength : {"very similar", "similar", "related"}, default "similar"
         Weakest match that counts as taking a recommendation up.
     today : date-like, optional
@@ -294,7 +324,7 @@ def outcome_summary(
         paragraph carrying ours, the paragraph to cite), ``lobby`` (noted or
         pending paragraphs carrying ours: lobby the State under review before
         adoption), ``silent`` (States the NGO targeted that made no
-        recommendation carrying it), ``new_allies`` (States that carried it
+        recommendation carrying it, with the day they were lobbied), ``new_allies`` (States that carried it
         without being targeted) and ``report_back`` (per State, what to report
         on at 3½-4 years).
 
@@ -308,6 +338,8 @@ def outcome_summary(
     >>> bool(s.overall["n_taken_up"] == 1)
     True
     """
+    if isinstance(ranking, str | Path):
+        ranking = load_ranking(ranking)
     taken = _taken(matches, min_strength)
     by_rec = _by_recommendation(matches, taken)
     per_state = _per_state_paragraph(taken)
@@ -345,6 +377,7 @@ def outcome_summary(
         silent=_silent(matches, taken),
         new_allies=per_state[~per_state["targeted"]].reset_index(drop=True),
         report_back=report_back,
+        not_taken_up=_not_taken(matches, by_rec),
         dates=followup_dates(matches, today),
         matches=taken.reset_index(drop=True),
         ranking_check=None if ranking is None else _ranking_check(taken, ranking),

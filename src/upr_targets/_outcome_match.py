@@ -245,7 +245,7 @@ def match_outcome(
     )
     states = rows.assign(recommendation_id=key)
     out = pairs.merge(
-        adv[["advocacy_id", "issue", "advocacy_text", "targeted_states"]],
+        adv[["advocacy_id", "issue", "advocacy_text", "targeted_states", "lobbied_on"]],
         on="advocacy_id",
         how="left",
     ).merge(states, on="recommendation_id", how="left", sort=False)

@@ -50,6 +50,7 @@ OUTCOME_MATCH_COLUMNS: tuple[str, ...] = (
     "themes",
     "targeted",
     "targeted_states",
+    "lobbied_on",
     "word_similarity",
     "char_similarity",
     "theme_similarity",
@@ -62,8 +63,8 @@ OUTCOME_MATCH_COLUMNS: tuple[str, ...] = (
     "recommendation_id",
 )
 """Columns of :func:`upr_targets.match_outcome`. ``advocacy_id``, ``issue``,
-``advocacy_text``, ``targeted_states``: the NGO's recommendation (see
-``load_advocacy``). ``rank``: 1 = the review's recommendation closest to it
+``advocacy_text``, ``targeted_states``, ``lobbied_on``: the NGO's
+recommendation, the States it lobbied and when (see ``load_advocacy``). ``rank``: 1 = the review's recommendation closest to it
 (co-sponsors of one paragraph share a rank). ``score``: mean of the three
 similarities, each in standard deviations above the review's typical
 recommendation. ``strength``: one of ``STRENGTHS``, or "not taken up" on the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -30,24 +31,51 @@ def test_sentences_lists_and_tables():
     assert got.loc["95.7", "response"] == "supported" and got.loc["95.7", "partial"]
 
 
-def test_addendum_fills_the_report(tmp_path):
-    with pytest.warns(upr_targets.UPRDataWarning):
-        report = upr_targets.load_recommendations(REPORT)
-    symbol = report["document"].iloc[0]
+def _addendum(tmp_path, symbol, body):
     n = symbol.split("/")[2]
     add = tmp_path / "addendum.txt"
     add.write_text(
-        HEAD.format(n=n).replace(f"A/HRC/{n}/Add.1", f"{symbol}/Add.1")
-        + "The State supports recommendation 141.1. It notes 140.3.\n",
+        HEAD.format(n=n).replace(f"A/HRC/{n}/Add.1", f"{symbol}/Add.1") + body,
         encoding="utf-8",
     )
-    with pytest.warns(upr_targets.UPRDataWarning):
+    return add
+
+
+def test_addendum_fills_the_report(tmp_path):
+    with pytest.warns(upr_targets.UPRDataWarning, match="no clear response"):
+        report = upr_targets.load_recommendations(REPORT)
+    symbol = report["document"].iloc[0]
+    assert (report["response"] == "unclear").any()
+    add = _addendum(
+        tmp_path, symbol, "The State supports recommendation 141.1. It notes 140.3.\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", upr_targets.UPRDataWarning)  # all settled
         both = upr_targets.load_recommendations([REPORT, add])
     by = both.drop_duplicates("paragraph").set_index("paragraph")["response"]
     assert by["141.1"] == "supported" and by["140.3"] == "noted"
     assert by["140.1"] == "supported"  # the report's own response stays
+    assert not (both["response"] == "unclear").any()
     notes = " ".join(both.attrs["load_report"].notes)
-    assert "addendum.txt: responses to 2 of" in notes
+    assert "addendum.txt: responses to 2 of the" in notes
+    assert both.attrs["load_report"].flagged.empty
+
+
+def test_a_partial_addendum_flags_what_stays_pending(tmp_path):
+    with pytest.warns(upr_targets.UPRDataWarning):
+        report = upr_targets.load_recommendations(REPORT)
+    add = _addendum(tmp_path, report["document"].iloc[0], "It notes 140.3.\n")
+    with pytest.warns(upr_targets.UPRDataWarning, match="none in its addendum"):
+        both = upr_targets.load_recommendations([REPORT, add])
+    flags = both.attrs["load_report"].flagged
+    assert not flags["issue"].str.contains("no clear response in the source").any()
+    still = flags[flags["issue"].str.contains("none in its addendum")]
+    pending = set(both.loc[both["response"] == "unclear", "paragraph"])
+    assert pending == {"141.1"}
+    assert sorted(still["value"]) == ["paragraph 141.1"] * len(still)
+    assert "1 paragraphs pending in the report and not named" in " ".join(
+        both.attrs["load_report"].notes
+    )
 
 
 def test_addendum_alone_says_what_to_do(tmp_path):

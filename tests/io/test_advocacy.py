@@ -102,3 +102,54 @@ def test_more_than_four_issues_warns():
     pairs = [(f"Issue {i}", f"Recommendation {i}") for i in range(5)]
     with pytest.warns(UPRDataWarning, match="at most four"):
         load_advocacy(pairs)
+
+
+def test_lobbying_dates_in_a_table(tmp_path):
+    path = tmp_path / "paper.csv"
+    pd.DataFrame(
+        {
+            "issue": ["Death penalty", "Death penalty"],
+            "recommendation": ["Abolish it", "Commute sentences"],
+            "targeted_states": [
+                "Germany (2019-03-12); France, Korea, Republic of (12 March 2019)",
+                "Norway",
+            ],
+            "lobbied_on": ["", "05/04/2019"],
+        }
+    ).to_csv(path, index=False)
+    df = load_advocacy(path)
+    assert df["targeted_states"][0] == ["Germany", "France", "Republic of Korea"]
+    days = [
+        [None if pd.isna(d) else d.date().isoformat() for d in v]
+        for v in df["lobbied_on"]
+    ]
+    assert days == [["2019-03-12", None, "2019-03-12"], ["2019-04-05"]]
+
+
+def test_lobbied_line_in_a_paper(tmp_path):
+    path = tmp_path / "paper.md"
+    path.write_text(
+        "# Death penalty\n"
+        "States lobbied: Germany (12 March 2019), France\n"
+        "1. Abolish the death penalty\n"
+        "2. Commute all death sentences\n"
+        "# Torture\n"
+        "- Ratify OPCAT\n"
+    )
+    df = load_advocacy(path)
+    assert df["advocacy_text"].tolist()[0] == "Abolish the death penalty"
+    assert df["targeted_states"].tolist() == [["Germany", "France"]] * 2 + [[]]
+    assert df["lobbied_on"][0][0] == pd.Timestamp("2019-03-12")
+    assert pd.isna(df["lobbied_on"][0][1])
+    assert df["targeted_states"][0] is not df["targeted_states"][1]  # own lists
+
+
+def test_a_bad_lobbying_date_names_the_line(tmp_path):
+    path = tmp_path / "paper.csv"
+    path.write_text(
+        "issue,recommendation,targeted_states\nDP,Abolish it,France (spring 2019)\n"
+    )
+    with pytest.raises(
+        LoadError, match=r"paper.csv, line 2: lobbying date 'spring 2019'"
+    ):
+        load_advocacy(path)

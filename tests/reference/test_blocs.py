@@ -70,6 +70,7 @@ def test_ranking_uses_the_memberships_of_the_session():
     assert list(then.loc["France", "shared_blocs"]) == []
     assert list(later.set_index("state").loc["France", "shared_blocs"]) == ["EU"]
     assert list(now.loc["France", "shared_blocs"]) == ["EU"]
+
     # the component's value (its default weight is 0): log(1 + blocs shared)
     def ties(before):
         t = r.explain("France", "Croatia", themes=["Torture"], before_session=before)

@@ -43,12 +43,11 @@ def _matches(args):
 
 
 def _cmd_outcome(args: argparse.Namespace) -> int:
-    import pandas as pd
-
     from .._outcome import outcome_summary
+    from ..io import load_ranking
     from ..report import write_outcome_report
 
-    ranking = pd.read_csv(args.ranking) if args.ranking else None
+    ranking = load_ranking(args.ranking) if args.ranking else None
     summary = outcome_summary(
         _matches(args), ranking=ranking, min_strength=args.min_strength
     )

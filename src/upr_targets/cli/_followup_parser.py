@@ -97,7 +97,8 @@ def add_followup_parsers(sub, common, fmt) -> None:
         "--ranking",
         metavar="CSV",
         type=Path,
-        help="a ranking made before the review (upr-targets rank --format csv)",
+        help="a ranking made before the review: upr-targets rank --format "
+        "csv|json, or the ranking report (.html or .xlsx)",
     )
     p.add_argument(
         "--out",

@@ -14,6 +14,7 @@ from ._advocacy import ADVOCACY_COLUMNS, load_advocacy
 from ._formats import FORMATS, Format, detect_format, register_format
 from ._load import load_recommendations
 from ._log import LoadReport
+from ._ranking_file import load_ranking
 from ._tracker import load_tracker, write_tracker
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "LoadReport",
     "detect_format",
     "load_advocacy",
+    "load_ranking",
     "load_recommendations",
     "load_tracker",
     "read_responses",

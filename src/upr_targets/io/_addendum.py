@@ -207,24 +207,33 @@ def apply_responses(
     df = df.copy()
     df.loc[new.index[filled], "response"] = new[filled].to_numpy()
     counts = new[filled].value_counts().to_dict()
-    if (
-        filled.all()
-    ):  # nothing left pending: the report's "no clear response" flags are settled
-        settled = df.loc[new.index]
-        for source_file, rows in settled.groupby("source_file")["source_row"]:
-            report.clear_flags(
-                source_file, rows.dropna().astype(int), "no clear response"
-            )
+    # the report's "no clear response" flags are settled; what stays pending
+    # is flagged again, one flag per paragraph (a PDF row is a page of many)
+    for source_file, rows in df.loc[new.index].groupby("source_file")["source_row"]:
+        report.clear_flags(source_file, rows.dropna().astype(int), "no clear response")
+    rows = df.loc[new.index]
+    pending = rows[rows["response"] == "unclear"]
+    for source_file, sub in pending.groupby("source_file"):
+        report.flag(
+            source_file,
+            sub["source_row"],
+            "response",
+            "paragraph " + sub["paragraph"].astype(str),
+            f"no clear response in the report, and none in its addendum {file}; "
+            "stays 'unclear'",
+        )
     n_paras = df.loc[mine, "paragraph"].nunique()
-    missing = sorted(set(df.loc[mine, "paragraph"]) - set(given.index))
+    n_named = df.loc[new.index[filled], "paragraph"].nunique()
+    missing = sorted(set(pending["paragraph"]))
     unknown = sorted(set(given.index) - set(df.loc[mine, "paragraph"]))
     report.note(
-        f"{file}: responses to {n_paras - len(missing)} of {n_paras} paragraphs of "
+        f"{file}: responses to {n_named} of the {n_paras} paragraphs of "
         f"{document or 'the report'} ("
         + ", ".join(f"{k} {v} rows" for k, v in counts.items())
         + f"; {int(responses['partial'].sum())} partially supported, counted as supported)"
         + (
-            f"; {len(missing)} paragraphs not named stay 'unclear' ({', '.join(missing[:8])})"
+            f"; {len(missing)} paragraphs pending in the report and not named stay "
+            f"'unclear' ({', '.join(missing[:8])})"
             if missing
             else ""
         )

@@ -8,6 +8,7 @@ Python list; all give the same table (``ADVOCACY_COLUMNS``).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import warnings
 from collections.abc import Sequence
@@ -26,12 +27,15 @@ ADVOCACY_COLUMNS = (
     "issue",
     "advocacy_text",
     "targeted_states",
+    "lobbied_on",
     "source",
     "line",
 )
 """``advocacy_id`` (the table's ``id`` column, or "R1", "R2", ...), ``issue``, ``advocacy_text`` (the
-recommendation), ``targeted_states`` (canonical names, list), ``source``
-(file name or "python") and ``line`` (line or spreadsheet row, 1-based)."""
+recommendation), ``targeted_states`` (canonical names, list), ``lobbied_on``
+(list of the days each of those States was lobbied, aligned with them; NaT
+when not given), ``source`` (file name or "python") and ``line`` (line or
+spreadsheet row, 1-based)."""
 
 _ISSUE_KEYS = ("issue", "theme", "topic", "issues")
 _TEXT_KEYS = (
@@ -43,6 +47,17 @@ _TEXT_KEYS = (
 )
 _STATES_KEYS = ("targetedstates", "targetstates", "states", "lobbiedstates", "targets")
 _ID_KEYS = ("advocacyid", "id", "ref", "reference", "no", "number")
+_DATE_KEYS = ("lobbiedon", "datelobbied", "lobbyingdate", "lobbydate", "date", "when")
+# "Germany (12 March 2019)": a State with the day it was lobbied
+_WITH_DATE = re.compile(r"^(.*?)\s*[(\[]\s*([^()\[\]]*\d[^()\[\]]*)\s*[)\]]\s*$")
+# "States lobbied: Germany, France (2019-03-12)" under an issue of a paper
+# "Korea, Republic of": the tail of an inverted name, glued back to its head
+_INVERTED_TAIL = re.compile(r"(?i)^[^,]*\bof(?:\s+the)?$")
+_TARGETS_LINE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:states?\s+)?(?:targeted|lobbied|targets?)"
+    r"(?:\s+states?)?\s*[:=-]\s*(.+)$",
+    re.I,
+)
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*•+]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(.+)$")
 _LABELLED = re.compile(r"^\s*(?:issue|theme)\s*\d*\s*[:.-]\s*(.+)$", re.I)
@@ -53,24 +68,68 @@ def _pick(columns, keys) -> str | None:
     return next((found[k] for k in keys if k in found), None)
 
 
-def _states(cell, source: str, line: int) -> list[str]:
+def _day(value, source: str, line: int) -> pd.Timestamp:
+    """A lobbying date as written ("2019-03-12", "12 March 2019", "12/03/2019")."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return pd.NaT
+    if isinstance(value, pd.Timestamp | _dt.date):
+        return pd.Timestamp(value)
+    text = str(value).strip()
+    if not text:
+        return pd.NaT
+    iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+    day = iso if pd.notna(iso) else pd.to_datetime(text, dayfirst=True, errors="coerce")
+    if pd.isna(day):
+        raise LoadError(
+            f"{source}, line {line}: lobbying date {text!r} is not a date; write it "
+            "as 2019-03-12 or 12 March 2019."
+        )
+    return day
+
+
+def _states(cell, source: str, line: int, when=None) -> tuple[list[str], list]:
+    """Targeted States of a cell (names; each may carry its date) and the dates.
+
+    ``when`` is the row's own lobbying date, for the States without one.
+    """
     if cell is None or (not isinstance(cell, (list, tuple)) and pd.isna(cell)):
-        return []
+        return [], []
     names = (
         cell
         if isinstance(cell, (list, tuple))
         else re.split(r"\s*[;|\n]\s*", str(cell))
     )
-    names = [n.strip() for n in names if str(n).strip()]
+    names = [str(n).strip() for n in names if str(n).strip()]
+    names = [part for name in names for part in _comma_list(name)]
     if not names:
-        return []
+        return [], []
+    default = _day(when, source, line)
+    dates = []
+    for k, name in enumerate(names):
+        m = _WITH_DATE.match(name)
+        if m:
+            names[k] = m.group(1)
+        dates.append(_day(m.group(2), source, line) if m else default)
     found = resolve_states(
         pd.Series(names, dtype="string"),
         source=source,
         column="targeted_states",
         rows=pd.Series([line] * len(names)),
     )
-    return found["name"].astype(str).tolist()
+    return found["name"].astype(str).tolist(), dates
+
+
+def _comma_list(text: str) -> list[str]:
+    """Split "Germany, France (12 March 2019)" on the commas outside brackets,
+    keeping inverted names ("Korea, Republic of") whole."""
+    parts = [p.strip() for p in re.split(r",(?![^()\[\]]*[)\]])", text)]
+    out: list[str] = []
+    for part in parts:
+        if out and _INVERTED_TAIL.match(re.sub(r"\s*[(\[].*$", "", part)):
+            out[-1] = f"{out[-1]}, {part}"
+        elif part:
+            out.append(part)
+    return out
 
 
 def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
@@ -78,6 +137,7 @@ def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
     text_col = _pick(df.columns, _TEXT_KEYS)
     states_col = _pick(df.columns, _STATES_KEYS)
     id_col = _pick(df.columns, _ID_KEYS)
+    date_col = _pick(df.columns, _DATE_KEYS)
     if text_col is None:
         raise LoadError(
             f"{source}: no recommendation column; columns seen: {list(df.columns)}. "
@@ -97,6 +157,11 @@ def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
             issue = rec[issue_col].strip()  # blank cells repeat the issue above
         if not isinstance(text, str) or not text.strip():
             continue
+        targeted, dates = (
+            _states(rec.get(states_col), source, line, rec.get(date_col))
+            if states_col
+            else ([], [])
+        )
         rows.append(
             {
                 "advocacy_id": str(rec[id_col]).strip()
@@ -104,9 +169,8 @@ def _from_table(df: pd.DataFrame, source: str, first_row: int) -> list[dict]:
                 else None,
                 "issue": issue or "(no issue named)",
                 "advocacy_text": " ".join(text.split()),
-                "targeted_states": _states(rec.get(states_col), source, line)
-                if states_col
-                else [],
+                "targeted_states": targeted,
+                "lobbied_on": dates,
                 "source": source,
                 "line": line,
             }
@@ -127,6 +191,7 @@ def _from_lines(lines: Sequence[tuple[int, str, str]], source: str) -> list[dict
     issue = None
     loose: list[tuple[int, str]] = []
     current: dict | None = None
+    targets: dict = {}  # issue -> (States, dates) from a "States lobbied:" line
 
     def close_issue():
         if issue is not None and not any(r["issue"] == issue for r in rows):
@@ -146,6 +211,11 @@ def _from_lines(lines: Sequence[tuple[int, str, str]], source: str) -> list[dict
             issue = (named.group(1) if named else title).strip()
             loose, current = [], None
             continue
+        lobbied = _TARGETS_LINE.match(text)
+        if lobbied:
+            targets[issue] = _states(lobbied.group(1), source, n)
+            current = None
+            continue
         item = _ITEM.match(text)
         if item or kind == "item":
             body = item.group(1) if item else text
@@ -156,6 +226,9 @@ def _from_lines(lines: Sequence[tuple[int, str, str]], source: str) -> list[dict
         else:
             loose.append((n, " ".join(text.split())))
     close_issue()
+    for row in rows:
+        states, days = targets.get(row["issue"], ([], []))
+        row["targeted_states"], row["lobbied_on"] = list(states), list(days)
     return rows
 
 
@@ -164,6 +237,7 @@ def _row(issue, text, source, line) -> dict:
         "issue": issue,
         "advocacy_text": " ".join(str(text).split()),
         "targeted_states": [],
+        "lobbied_on": [],
         "source": source,
         "line": line,
     }
@@ -214,10 +288,14 @@ def load_advocacy(source) -> pd.DataFrame:
     ----------
     source : path, DataFrame or list
         A CSV/XLSX table (``issue``, ``recommendation``, optional
-        ``targeted_states``: names separated by ";"; a blank issue cell
-        repeats the one above), a Word (.docx) or Markdown/plain-text paper
-        (headings, ``#`` lines or "Issue 1: ..." lines are the issues;
-        numbered or bulleted lines under them the recommendations), a
+        ``targeted_states``: names separated by ";", each with the day it
+        was lobbied in brackets if known, "Germany (2019-03-12)"; optional
+        ``lobbied_on``: the day, for the row's States without one; a blank
+        issue cell repeats the one above), a Word (.docx) or
+        Markdown/plain-text paper (headings, ``#`` lines or "Issue 1: ..."
+        lines are the issues; numbered or bulleted lines under them the
+        recommendations; a "States lobbied: Germany (12 March 2019), France"
+        line gives the issue's targeted States), a
         DataFrame with those columns, or a list of ``(issue, recommendation)``
         pairs, of dicts, or of recommendation strings.
 
@@ -229,8 +307,9 @@ def load_advocacy(source) -> pd.DataFrame:
     Raises
     ------
     LoadError
-        No recommendation found, or a table without a recommendation
-        column (naming the file and what is expected).
+        No recommendation found, a table without a recommendation column,
+        or a lobbying date that is not a date (naming the file, the line and
+        what is expected).
     UnknownStateError
         A targeted State that is not a State (naming the file and row).
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._components import BY_NAME, COMPONENTS
 from ._analysis import themes_acceptance_line
-from ._excel import report_sheets, write_workbook
+from ._excel import ranking_rows, report_sheets, write_workbook
 from ._figures import figures as draw_figures
 from ._format import (
     RANKING_EVIDENCE,
@@ -289,7 +289,19 @@ class Report:
             ).decode("ascii")
 
         ctx = self._context(html_table, image)
-        return env.get_template(template).render(**ctx, inline_css=True)
+        return env.get_template(template).render(
+            **ctx, inline_css=True, ranking_data=self._ranking_data()
+        )
+
+    def _ranking_data(self) -> str:
+        """The rankings as JSON, for the page's hidden data element.
+
+        The page's autoescape writes it as an attribute value;
+        :func:`upr_targets.load_ranking` reads it back.
+        """
+        cols = ["issue", "rank", "state", "iso3", "score"]
+        rows = ranking_rows(self)[cols].astype(object)
+        return rows.where(rows.notna(), None).to_json(orient="records")
 
     def to_html(self) -> str:
         """The report as one self-contained HTML page (inline CSS and images).

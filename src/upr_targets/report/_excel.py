@@ -119,6 +119,16 @@ def write_workbook(
 # ---- saving ---------------------------------------------------------------------
 
 
+def ranking_rows(report) -> pd.DataFrame:
+    """Every ranking of the report, ``issue`` first ("All issues": combined)."""
+    rankings = (
+        [report.ranking.assign(issue="All issues")] if len(report.issues) > 1 else []
+    )
+    rankings += [r.assign(issue=issue) for issue, r in report.rankings.items()]
+    ranking = pd.concat(rankings, ignore_index=True)
+    return ranking[["issue"] + [c for c in ranking.columns if c != "issue"]]
+
+
 def report_sheets(report) -> dict[str, pd.DataFrame]:
     """The tables of a :class:`Report` written to Excel, one per sheet."""
 
@@ -165,12 +175,7 @@ def report_sheets(report) -> dict[str, pd.DataFrame]:
             }
         )
         summary = pd.concat([banner, summary], ignore_index=True)
-    rankings = (
-        [report.ranking.assign(issue="All issues")] if len(report.issues) > 1 else []
-    )
-    rankings += [r.assign(issue=issue) for issue, r in report.rankings.items()]
-    ranking = pd.concat(rankings, ignore_index=True)
-    ranking = ranking[["issue"] + [c for c in ranking.columns if c != "issue"]]
+    ranking = ranking_rows(report)
     acceptance = pd.concat(
         [
             report.acceptance_by_group.reset_index()

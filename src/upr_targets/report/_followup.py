@@ -109,6 +109,16 @@ def outcome_report(summary) -> FollowupReport:
             summary.new_allies,
         ),
         Section(
+            "not-taken-up",
+            "Not taken up",
+            [
+                "Our recommendations that no State carried, with the review's closest "
+                "recommendation where one was at least related: raise them with the State "
+                "under review and in the mid-term report."
+            ],
+            summary.not_taken_up,
+        ),
+        Section(
             "report-back",
             "Report back (3½–4 years after)",
             [
@@ -127,7 +137,7 @@ def outcome_report(summary) -> FollowupReport:
         rc = summary.ranking_check
         n = len(rc)
         sections.insert(
-            7,
+            8,
             Section(
                 "ranking",
                 "How the ranking did",

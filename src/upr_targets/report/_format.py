@@ -197,6 +197,7 @@ _HEADERS = {
     "advocacy_text": "Our recommendation",
     "rank_before_review": "Rank before the review",
     "took_up_the_issue_otherwise": "Took up the issue otherwise",
+    "lobbied_on": "Lobbied on",
     "recommending_states": "Recommending States",
 }
 
