@@ -40,6 +40,23 @@ def test_unmatched_recommendation_keeps_one_row(outcome):
     assert rest["rank"].isna().all()
 
 
+def test_words_in_common_needed_to_be_similar(shared_data):
+    """At a review with nothing on them, themes alone make no "similar" match."""
+    report = shared_data / "reports" / "A_HRC_42_4-EN.pdf"
+    if not report.exists():
+        pytest.skip("shared Albania report absent")
+    with pytest.warns(upr_targets.UPRDataWarning):
+        albania = upr_targets.load_recommendations(report)
+    m = match_outcome(["Protect beekeepers from pesticide spraying"], albania)
+    strong = m[m["strength"].isin(["very similar", "similar"])]
+    assert strong.empty, strong[["text", "word_similarity", "char_similarity"]]
+    assert (m["strength"] == "related").any()  # still listed, as related
+    from upr_targets._outcome_match import strength_of
+
+    lab = strength_of([4.0, 4.0, 4.0], [False, False, True], [True, False, False])
+    assert lab.tolist() == ["very similar", "related", "very similar"]
+
+
 def test_targeted_flag(outcome):
     adv = upr_targets.load_advocacy(
         pd.DataFrame(

@@ -30,7 +30,12 @@ import pandas as pd
 
 from ._errors import UPRDataWarning
 from ._matching import matcher_for
-from ._outcome_schema import OUTCOME_MATCH_COLUMNS, STRENGTH_THRESHOLDS, STRENGTHS
+from ._outcome_schema import (
+    LEXICAL_FLOOR,
+    OUTCOME_MATCH_COLUMNS,
+    STRENGTH_THRESHOLDS,
+    STRENGTHS,
+)
 from ._schema import validate
 from .io import load_advocacy
 from .io._advocacy import ADVOCACY_COLUMNS
@@ -125,8 +130,11 @@ def _similarities(queries: list[str], texts: list[str], corpus) -> dict:
     return out
 
 
-def strength_of(score, verbatim=None) -> np.ndarray:
+def strength_of(score, verbatim=None, lexical=None) -> np.ndarray:
     """The ``strength`` label of scores (``STRENGTH_THRESHOLDS``); "" below all.
+
+    ``lexical`` (bool, same shape): the pair shares enough words
+    (``LEXICAL_FLOOR``); where it does not, the label is at most "related".
 
     Examples
     --------
@@ -138,6 +146,9 @@ def strength_of(score, verbatim=None) -> np.ndarray:
     out = np.full(score.shape, "", dtype=object)
     for label in reversed(STRENGTHS):
         out[score >= STRENGTH_THRESHOLDS[label]] = label
+    if lexical is not None:
+        weak = ~np.asarray(lexical, dtype=bool) & (out != "")
+        out[weak] = STRENGTHS[-1]
     if verbatim is not None:
         out[np.asarray(verbatim, dtype=bool)] = STRENGTHS[0]
     return out
@@ -222,6 +233,7 @@ def match_outcome(
         dtype=np.uint8,
     )
     verbatim = (ratio >= _VERBATIM) & (sims["word_similarity"] > 0.5)
+    lexical = np.logical_or.reduce([sims[k] >= v for k, v in LEXICAL_FLOOR.items()])
     keep = (score >= threshold) | verbatim
     order = np.argsort(-np.where(keep, score, -np.inf), axis=1, kind="stable")
     n_keep = keep.sum(axis=1)
@@ -235,7 +247,11 @@ def match_outcome(
             "advocacy_id": adv["advocacy_id"].to_numpy()[q_idx],
             "rank": rank,
             "score": score[q_idx, p_idx].round(3),
-            "strength": strength_of(score[q_idx, p_idx], verbatim[q_idx, p_idx]),
+            "strength": strength_of(
+                score[q_idx, p_idx],
+                verbatim[q_idx, p_idx],
+                lexical=lexical[q_idx, p_idx],
+            ),
             **{n: S[q_idx, p_idx].round(3) for n, S in sims.items()},
             "fuzzy_ratio": ratio[q_idx, p_idx].astype(int),
             "recommendation_id": paras["recommendation_id"]

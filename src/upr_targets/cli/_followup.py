@@ -66,7 +66,16 @@ def _cmd_outcome(args: argparse.Namespace) -> int:
             summary.lobby,
             ["paragraph", "response", "recommending_states", "issues"],
         ),
-        ("Targeted but silent", summary.silent, ["state", "issue", "advocacy_id"]),
+        (
+            "Targeted but silent",
+            summary.silent,
+            ["state", "lobbied_on", "issue", "advocacy_id"],
+        ),
+        (
+            "Not taken up",
+            summary.not_taken_up,
+            ["advocacy_id", "issue", "closest_paragraph", "closest_strength"],
+        ),
     ):
         print(f"\n{name} ({len(table)})")
         if len(table):

@@ -90,6 +90,8 @@ def cell(value: object) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.strftime("%Y-%m-%d")  # a day, not a midnight
     return " ".join(str(value).split())
 
 
