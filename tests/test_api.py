@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("upr_targets.datasets",),
     (
         "upr_targets._features",
+        "upr_targets._query",
         "upr_targets._tables",
         "upr_targets._coverage",
         "upr_targets._action",

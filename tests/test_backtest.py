@@ -172,7 +172,7 @@ def test_no_leakage_from_later_sessions(small_recs):
     import numpy as np
 
     import upr_targets
-    from upr_targets._features import query_counts
+    from upr_targets._query import query_counts
 
     ranker = upr_targets.TargetRanker().fit(small_recs)
     X = ranker.tensors_

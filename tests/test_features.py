@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from upr_targets._errors import UPRDataWarning
-from upr_targets._features import build_tensors, query_counts, theme_matrix
+from upr_targets._features import build_tensors, theme_matrix
+from upr_targets._query import query_counts
 from upr_targets._schema import conform
 
 

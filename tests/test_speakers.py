@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from upr_targets import UnknownStateError, UPRDataWarning
+from upr_targets._components import COMPONENTS
 from upr_targets._speakers import parse_speakers
 
 
@@ -20,9 +21,29 @@ def test_rank_listed_speakers_only(demo_ranker):
     assert set(r["state"]) == {"Spain", "France", "Chile"}
     assert (r["activity"] == 0).all()  # they will speak
     assert r.attrs["speakers"] == ["Spain", "France", "Chile", "Kenya"]
-    # among them, the order follows the theme evidence without participation
-    base = full.set_index("state").loc[list(r["state"])]
-    assert list(r["score"]) == pytest.approx(list(base["score"] - base["activity"]))
+    # among them, the order is how likely each is to raise the theme when it
+    # speaks (P(theme | speaks)): the theme_rate component alone
+    assert list(r["score"]) == pytest.approx(list(r["theme_rate"]))
+    assert r["score"].is_monotonic_decreasing
+    others = [c for c in COMPONENTS if c != "theme_rate"]
+    assert (r[others] == 0).all().all()
+    assert set(full["state"]) >= set(r["state"])
+
+
+def test_theme_reviews_count_reviews_not_recommendations(demo):
+    """theme_reviews against an independent pandas count of distinct reviews."""
+    from upr_targets._features import build_tensors
+
+    X = build_tensors(demo)
+    d = demo.dropna(subset=["session", "recommending_state"]).explode("themes")
+    d = d[d["themes"] == "Death penalty"]
+    want = d.groupby("recommending_state")[["sur", "session"]].apply(
+        lambda g: len(g.drop_duplicates())
+    )
+    t = X.theme_pos["Death penalty"]
+    got = X.theme_reviews[:, t, :].sum(axis=1)
+    for state, n in want.items():
+        assert got[X.state_pos[state]] == n, state
 
 
 def test_unknown_speaker_named_with_its_position(demo_ranker):

@@ -14,7 +14,7 @@ import html
 import numpy as np
 import pandas as pd
 
-from ._components import COMPONENTS
+from ._components import COMPONENTS, SPEAKER_WEIGHTS
 from ._features import CountTensors
 from ._ranking import TargetRanker
 from ._reviews import iter_reviews, review_queries
@@ -249,8 +249,9 @@ def backtest(
         Rank, for each review, only the States that spoke at it (made at
         least one recommendation to the SuR at that session), as
         ``rank(..., speakers=...)`` does with the real list of speakers: the
-        ranker then scores without its ``activity`` component. Measures the
-        ranking of the list of speakers settled before a review.
+        ranker then scores by P(theme | speaks) (``SPEAKER_WEIGHTS``, the
+        ``theme_rate`` component). Measures the ranking of the list of
+        speakers settled before a review.
 
     Returns
     -------
@@ -293,18 +294,20 @@ def backtest(
         recent=ranker.recent,
         smoothing=ranker.smoothing,
     )
-    activity = list(COMPONENTS).index("activity")
+    speaker_w = np.array([SPEAKER_WEIGHTS[c] for c in COMPONENTS])
     for grp, q, comp, rel, ci in reviews:
         if speakers:
             sur, session = int(grp["sur"].iloc[0]), int(grp["session"].iloc[0])
             at = int(np.searchsorted(X.sessions, session))
             spoke = X.dyad[ci, sur, at] > 0
             ci, rel = ci[spoke], rel[:, spoke]
-            comp = comp.copy()
-            comp[:, :, activity] = 0.0  # they will speak: P(theme | speaks)
         th = grp["theme"].to_numpy()
         grades = _grades(X, grp, th, rel, ci)
-        methods = {"ranker": ranker.scores(comp, q.before_session)}
+        methods = {
+            "ranker": comp @ speaker_w  # they will speak: P(theme | speaks)
+            if speakers
+            else ranker.scores(comp, q.before_session)
+        }
         base = _baseline_scores(X, q, th)
         for name in baselines:
             if name in base:

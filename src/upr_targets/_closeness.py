@@ -24,7 +24,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from ._features import CountTensors, QueryCounts
+from ._features import CountTensors
+from ._query import QueryCounts
 
 __all__ = ["MAX_WEIGHT", "closeness_weights", "weigh_query"]
 

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["COMPONENTS", "DEFAULT_WEIGHTS", "DYADIC", "Component", "component_table"]
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_WEIGHTS",
+    "DYADIC",
+    "SPEAKER_WEIGHTS",
+    "Component",
+    "component_table",
+]
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,16 @@ _TABLE: tuple[Component, ...] = (
         0.80,
         "#6699CC",
     ),
+    Component(
+        "theme_rate",
+        "Theme rate",
+        "rate",
+        "log-ratio of the (recency-weighted) share of the reviews it joined in "
+        "which the State raised the themes, to the average share: how likely it "
+        "is to raise them when it speaks",
+        0.0,
+        "#555555",
+    ),
 )
 
 COMPONENTS: tuple[str, ...] = tuple(c.name for c in _TABLE)
@@ -134,6 +151,12 @@ DEFAULT_WEIGHTS: dict[str, float] = {c.name: c.default_weight for c in _TABLE}
 ``benchmarks/tune_ranker.py`` and ``docs/methodology.md``); negative learned
 weights are set to 0. The dyadic weights are learned at fit time
 (``dyadic="auto"``); these zeros are used only with ``dyadic=None``."""
+
+SPEAKER_WEIGHTS: dict[str, float] = {c.name: 0.0 for c in _TABLE} | {"theme_rate": 1.0}
+"""Weights with a list of speakers: who will speak is known, so the listed
+States are ordered by how likely each is to raise the themes when it speaks
+(chosen by validation on sessions 9-12 against the default weights without
+``activity``; see ``docs/methodology.md``)."""
 
 DYADIC: tuple[str, ...] = ("sur_interest", "sur_theme_interest")
 """Components that need a previous review of the SuR in the data."""

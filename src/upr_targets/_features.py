@@ -74,6 +74,7 @@ class CountTensors:
     blocs: sp.csr_matrix  # (S, B) bloc membership
     bloc_names: np.ndarray  # (B,)
     supported: np.ndarray | None = None  # (S, P) supported recs by rs
+    theme_reviews: np.ndarray | None = None  # (S, T, P) reviews it raised theme at
     rows: RowArrays | None = None  # the placed rows, for true counts
     n_unplaced: int = 0  # rows without a session or recommending State
     state_pos: dict = field(default_factory=dict)
@@ -285,6 +286,12 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         (np.ones(len(r)), (su[r] * T + t, rs[r] * P + ps[r])), shape=(S * T, S * P)
     )
     dyad_theme.sum_duplicates()
+    # reviews (SuR, session) in which each State raised each theme
+    dt = dyad_theme.tocoo()
+    dt_rs, dt_p = np.divmod(dt.col, P)
+    theme_reviews = np.bincount(
+        (dt_rs * T + dt.row % T) * P + dt_p, minlength=S * T * P
+    ).reshape(S, T, P)
     blocs, bloc_names = _bloc_matrix(iso3)
     is_candidate = np.zeros(S, dtype=bool)
     is_candidate[np.unique(rs)] = True
@@ -309,6 +316,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         ),
         sur_theme=sur_theme.reshape(S, T, P).astype(np.float32),
         sur_theme_supported=sur_theme_sup.reshape(S, T, P).astype(np.float32),
+        theme_reviews=theme_reviews.astype(np.float32),
         blocs=blocs,
         bloc_names=bloc_names,
         rows=RowArrays(
@@ -324,121 +332,4 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
         n_unplaced=n_unplaced,
         state_pos={s: i for i, s in enumerate(names)},
         theme_pos={s: i for i, s in enumerate(theme_labels)},
-    )
-
-
-@dataclass
-class QueryCounts:
-    """Per-State evidence for one SuR before one session, for every theme.
-
-    Arrays with a ``T`` axis hold one column per theme, so that the counts of
-    a set of themes are a sum of columns.
-    """
-
-    sur: int
-    before_session: int | None
-    p: int  # sessions used
-    prev: int | None  # session index of the SuR's previous review
-    theme: np.ndarray  # (S, T) tag counts, all sessions before
-    theme_w: np.ndarray  # (S, T) recency-weighted
-    theme_recent: np.ndarray  # (S, T) in the last `recent` sessions
-    total: np.ndarray  # (S,)
-    total_recent: np.ndarray  # (S,) in the last `recent` sessions
-    total_w: np.ndarray  # (S,)
-    joined_w: np.ndarray  # (S,) reviews joined, weighted
-    reviews_w: float  # reviews held, weighted
-    to_sur: np.ndarray  # (S,) recommendations to this SuR
-    to_sur_prev: np.ndarray  # (S,) ... at its previous review
-    supported_by_sur: np.ndarray  # (S,)
-    theme_to_sur: np.ndarray  # (S, T)
-    theme_to_sur_prev: np.ndarray  # (S, T)
-    to_region_w: np.ndarray  # (S,) weighted recs to the SuR's group
-    theme_to_region: np.ndarray  # (S, T)
-    theme_to_region_w: np.ndarray  # (S, T) recency-weighted
-    supported_all: np.ndarray  # (S,) supported recs by rs, all SuRs
-    total_resp: np.ndarray  # (S,) recs whose responses are known at the cut
-    to_sur_resp: np.ndarray  # (S,) of which to this SuR
-    sur_theme_received: np.ndarray  # (T,) recs on each theme the SuR received
-    sur_theme_supported: np.ndarray  # (T,) of which it supported
-
-    def forget_sur(self) -> None:
-        """Make the SuR neutral (a SuR not in the data was sliced as index -1)."""
-        for name in ("to_sur", "to_sur_resp", "to_sur_prev", "supported_by_sur"):
-            getattr(self, name)[:] = 0
-        self.theme_to_sur[:] = 0
-        self.theme_to_sur_prev[:] = 0
-
-
-def query_counts(
-    tensors: CountTensors,
-    sur: int,
-    before_session=None,
-    *,
-    half_life: float = 1.5,
-    recent: int = 2,
-) -> QueryCounts:
-    """Slice the tensors for one SuR and one cutoff (evidence < before_session)."""
-    X = tensors
-    p = X.session_cut(before_session)
-    w = X.recency(before_session, half_life)
-    S, T = len(X.states), len(X.themes)
-    P = len(X.sessions)
-    prev = X.previous_review(sur, before_session)
-    tc = X.theme_counts[:, :, :p]
-    theme = X.theme_cum[:, :, p]
-    theme_w = tc @ w
-    theme_recent = theme - X.theme_cum[:, :, max(p - recent, 0)]
-    total = X.total_cum[:, p]
-    total_w = X.total[:, :p] @ w
-    joined_w = X.n_reviews_joined[:, :p] @ w
-    reviews_w = float(X.n_reviews[:p] @ w)
-    dy = X.dyad[:, sur, :p]
-    to_sur = dy.sum(axis=1).astype(float)
-    to_sur_prev = dy[:, prev].astype(float) if prev is not None else np.zeros(S)
-    # responses are given at the Council's plenary months after the review,
-    # often after the next session: a cut-off at session p knows those of the
-    # sessions before p - 1 only
-    pr = max(p - 1, 0) if before_session is not None else p
-    sup_by_sur = X.dyad_supported[:, sur, :pr].sum(axis=1).astype(float)
-    to_sur_resp = dy[:, :pr].sum(axis=1).astype(float)
-    block = X.dyad_theme[sur * T : (sur + 1) * T].tocoo()
-    b_rs, b_p = np.divmod(block.col, P)
-    before = b_p < p
-    theme_to_sur = np.zeros((S, T))
-    np.add.at(theme_to_sur, (b_rs[before], block.row[before]), block.data[before])
-    theme_to_sur_prev = np.zeros((S, T))
-    if prev is not None:
-        at = b_p == prev
-        np.add.at(theme_to_sur_prev, (b_rs[at], block.row[at]), block.data[at])
-    g = X.group[sur]
-    to_region_w = X.to_group[:, g, :p] @ w
-    theme_to_region = X.theme_to_group_cum[:, g, :, p].astype(float)
-    theme_to_region_w = X.theme_to_group[:, g, :, :p] @ w.astype(np.float32)
-    supported_all = X.supported_cum[:, pr]
-    return QueryCounts(
-        sur=sur,
-        before_session=before_session,
-        p=p,
-        prev=prev,
-        theme=theme,
-        theme_w=theme_w,
-        theme_recent=theme_recent,
-        total=total,
-        total_recent=total - X.total_cum[:, max(p - recent, 0)],
-        total_w=total_w,
-        joined_w=joined_w,
-        reviews_w=reviews_w,
-        to_sur=to_sur,
-        to_sur_prev=to_sur_prev,
-        supported_by_sur=sup_by_sur,
-        theme_to_sur=theme_to_sur,
-        theme_to_sur_prev=theme_to_sur_prev,
-        to_region_w=to_region_w,
-        theme_to_region=theme_to_region,
-        theme_to_region_w=theme_to_region_w.astype(float),
-        supported_all=supported_all,
-        total_resp=X.total_cum[:, pr],
-        to_sur_resp=to_sur_resp,
-        sur_theme_received=X.sur_theme_cum[sur, :, pr].astype(float),
-        sur_theme_supported=X.sur_theme_supported_cum[sur, :, pr].astype(float),
     )

@@ -9,13 +9,14 @@ import pandas as pd
 
 from ._action import specific_rows
 from ._closeness import closeness_weights, weigh_query
-from ._components import COMPONENTS, DYADIC
+from ._components import COMPONENTS, DYADIC, SPEAKER_WEIGHTS
 from ._counts import true_counts
 from ._errors import UnknownStateError, UPRDataWarning
 from ._estimator import Estimator, check_fitted
 from ._evidence import explain_table, state_evidence
-from ._features import QueryCounts, build_tensors, query_counts, theme_matrix
+from ._features import build_tensors, theme_matrix
 from ._matching import matcher_for, select_themes
+from ._query import QueryCounts, query_counts
 from ._ranking_table import EVIDENCE, empty_ranking, ranking_table
 from ._schema import validate
 from ._scoring import component_matrix
@@ -365,7 +366,8 @@ class TargetRanker(Estimator):
             The review's list of speakers (names or ISO codes; see
             :func:`upr_targets._speakers.parse_speakers` for a pasted list):
             only these States are ranked, by how likely each is to raise the
-            themes when it speaks (the ``activity`` component is left out).
+            themes when it speaks (``SPEAKER_WEIGHTS``: the ``theme_rate``
+            component alone).
 
         Returns
         -------
@@ -404,11 +406,11 @@ class TargetRanker(Estimator):
         comp, ev, sur_i, query = self._rank_parts(
             sur, themes, issue_text, before_session
         )
-        only = None
-        if speakers is not None and comp is not None:
+        only = w = None
+        if speakers is not None and comp is not None:  # they will speak:
             only, query["speakers"] = speaker_mask(self.tensors_, speakers, sur_i)
-            comp[:, _C["activity"]] = 0.0  # they will speak: P(theme | speaks)
-        return self._frame(comp, ev, sur_i, query, top, only=only)
+            w = pd.Series(SPEAKER_WEIGHTS)  # P(theme | speaks)
+        return self._frame(comp, ev, sur_i, query, top, only=only, weights=w)
 
     def _rank_parts(self, sur, themes, issue_text, before_session):
         """Components (S, F), evidence, SuR index and query of a ranking."""
@@ -469,10 +471,10 @@ class TargetRanker(Estimator):
             ev["same_group"] = np.zeros(len(X.states), dtype=bool)
         return comp, ev, sur_i, query
 
-    def _frame(self, comp, ev, sur_i, query, top, only=None) -> pd.DataFrame:
+    def _frame(self, comp, ev, sur_i, query, top, only=None, weights=None):
         if comp is None:
             return empty_ranking(query)
-        w = self._weights_for(query["before_session"])
+        w = self._weights_for(query["before_session"]) if weights is None else weights
         contrib = comp * w.reindex(list(COMPONENTS)).fillna(0.0).to_numpy()
         return ranking_table(
             self.tensors_, contrib, ev, sur_i, query, top, recent=self.recent, only=only

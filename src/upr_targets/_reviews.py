@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._features import CountTensors, query_counts
+from ._features import CountTensors
+from ._query import query_counts
 from ._scoring import component_stack
 
 __all__ = ["iter_reviews", "review_queries", "sample_reviews"]

@@ -1,6 +1,6 @@
 """The score components of every candidate State for one query.
 
-:func:`component_matrix` computes, from the :class:`~upr_targets._features.QueryCounts`
+:func:`component_matrix` computes, from the :class:`~upr_targets._query.QueryCounts`
 of one review, the components of ``_components.COMPONENTS`` (before
 weighting) and the evidence counts behind them; :func:`component_stack` does
 the same for many one-theme queries of a review at once (the backtest and
@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from ._components import COMPONENTS
-from ._features import GROUPS, CountTensors, QueryCounts
+from ._features import GROUPS, CountTensors
+from ._query import QueryCounts
 
 __all__ = ["component_matrix", "component_stack"]
 
@@ -22,6 +23,19 @@ _C = {name: j for j, name in enumerate(COMPONENTS)}
 def _logit(p):
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return np.log(p / (1 - p))
+
+
+def _rate(raised_w: np.ndarray, joined_w: np.ndarray, a: float) -> np.ndarray:
+    """log((raised + a g) / (joined + a)) - log(g), g the share of all States.
+
+    ``raised_w`` (..., S): recency-weighted reviews in which each State raised
+    the themes; ``joined_w`` (S,): reviews it joined. 0 where g is 0 or 1.
+    """
+    g = raised_w.sum(axis=-1, keepdims=True) / max(joined_w.sum(), 1e-12)
+    ok = (g > 0) & (g < 1)
+    gg = np.where(ok, g, 0.5)
+    rate = np.log((raised_w + a * gg) / (joined_w + a)) - np.log(gg)
+    return np.where(ok, rate, 0.0)
 
 
 def component_matrix(
@@ -37,6 +51,7 @@ def component_matrix(
     """
     a = float(smoothing)
     if theme_idx is None:
+        raised_w = q.joined_w
         nT, nT_w, nT_recent = q.total, q.total_w, q.total_recent
         nT_sur, nT_sur_prev = q.to_sur, q.to_sur_prev
         nT_region = np.zeros_like(q.total)
@@ -44,6 +59,7 @@ def component_matrix(
         recv = q.sur_theme_received.sum()
         sup = q.sur_theme_supported.sum()
     else:
+        raised_w = q.theme_reviews_w[:, theme_idx].sum(axis=1)
         nT = q.theme[:, theme_idx].sum(axis=1)
         nT_w = q.theme_w[:, theme_idx].sum(axis=1)
         nT_recent = q.theme_recent[:, theme_idx].sum(axis=1)
@@ -88,6 +104,7 @@ def component_matrix(
         out[:, _C["activity"]] = np.log(
             (q.joined_w + a * r0) / (q.reviews_w + a)
         ) - np.log(r0)
+    out[:, _C["theme_rate"]] = _rate(raised_w, q.joined_w, a)
     evidence = {
         "n_theme_recs": nT,
         "n_theme_recs_recent": nT_recent,
@@ -135,6 +152,7 @@ def component_stack(
     focus = np.log((nT_w + a * gg) / (total_w + a)) - np.log(gg)
     out[:, :, _C["theme_focus"]] = np.where(ok[:, None], focus, 0.0)
     out[:, :, _C["sur_theme_interest"]] = np.log1p(q.theme_to_sur[:, themes].T)
+    out[:, :, _C["theme_rate"]] = _rate(q.theme_reviews_w[:, themes].T, q.joined_w, a)
     if tensors.group[q.sur] < len(GROUPS) - 1:
         out[:, :, _C["theme_region_interest"]] = np.log1p(
             q.theme_to_region_w[:, themes].T

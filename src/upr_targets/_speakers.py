@@ -3,8 +3,9 @@
 States inscribe to speak about two weeks before a Working Group session and
 the list is settled before the review: the best evidence of who will make
 recommendations. With it, a ranking keeps the listed States only and orders
-them by how likely each is to raise the themes when it speaks (the
-participation component, ``activity``, is left out: they will speak).
+them by how likely each is to raise the themes when it speaks: the share of
+the reviews it joined in which it raised them (``theme_rate``, with
+``SPEAKER_WEIGHTS``); whether it takes the floor is no longer in question.
 """
 
 from __future__ import annotations

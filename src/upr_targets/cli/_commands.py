@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .._components import SPEAKER_WEIGHTS
 from .._coverage import data_coverage
 from ..reference import list_states, next_review, normalize_group, normalize_state
 from ._data import Data, load_data, note_resolved, resolve_sur, resolve_themes
@@ -164,7 +165,8 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         width=width,
         themes=themes_used,
         clip=args.out is None and sys.stdout.isatty(),
-        weights=ranker.weights_,
+        # with a list of speakers the score is P(theme | speaks) (theme_rate)
+        weights=SPEAKER_WEIGHTS if args.speakers else ranker.weights_,
     )
     lines.append(table)
     shown = [c for c in components_of(ranking) if c not in hidden]

@@ -8,7 +8,7 @@ import shutil
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -210,7 +210,7 @@ def short_header(name: str) -> str:
 
 
 def _main_components(
-    components: list[str], room: int, weights: pd.Series | None = None
+    components: list[str], room: int, weights: Mapping[str, float] | None = None
 ) -> list[str]:
     """The components that fit in ``room`` columns, the same for every query.
 
@@ -221,7 +221,7 @@ def _main_components(
     """
     from .._components import DEFAULT_WEIGHTS
 
-    w = DEFAULT_WEIGHTS if weights is None else weights.to_dict()
+    w = DEFAULT_WEIGHTS if weights is None else dict(weights)
     priority = sorted(components, key=lambda c: -abs(float(w.get(c, 0.0))))
     chosen: list[str] = []
     used = 0
@@ -240,7 +240,7 @@ def format_ranking(
     width: int = 100,
     themes: list[str] | None = None,
     clip: bool = True,
-    weights: pd.Series | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> tuple[str, list[str]]:
     """Text table of a ranking: one line of numbers and the reason per State.
 
