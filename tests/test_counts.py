@@ -36,6 +36,16 @@ def _independent(df, sur, themes, before=None):
             "n_to_sur": placed[placed["sur"] == sur]
             .groupby("recommending_state")
             .size(),
+            "n_reviews_joined": placed.drop_duplicates(
+                ["recommending_state", "sur", "session"]
+            )
+            .groupby("recommending_state")
+            .size(),
+            "n_reviews_on_themes": on.drop_duplicates(
+                ["recommending_state", "sur", "session"]
+            )
+            .groupby("recommending_state")
+            .size(),
         }
     ).fillna(0)
 

@@ -28,6 +28,11 @@ def test_rank_listed_speakers_only(demo_ranker):
     others = [c for c in COMPONENTS if c != "theme_rate"]
     assert (r[others] == 0).all().all()
     assert set(full["state"]) >= set(r["state"])
+    first = r.iloc[0]
+    assert first["explanation"].startswith(
+        f"Raised Death penalty at {first['n_reviews_on_themes']} of the "
+        f"{first['n_reviews_joined']} reviews it took part in; made "
+    )
 
 
 def test_theme_reviews_count_reviews_not_recommendations(demo):

@@ -16,6 +16,13 @@ from ._features import CountTensors
 __all__ = ["true_counts"]
 
 
+def _reviews(rs: np.ndarray, sur: np.ndarray, session: np.ndarray, S: int):
+    """Distinct reviews (SuR, session) of the rows, by recommending State."""
+    P = int(session.max()) + 1 if len(session) else 1
+    key = np.unique((rs.astype(np.int64) * S + sur) * P + session)
+    return np.bincount(key // (S * P), minlength=S).astype(float)
+
+
 def true_counts(
     tensors: CountTensors,
     sur: int | None,
@@ -47,7 +54,10 @@ def true_counts(
     dict
         ``n_theme_recs``, ``n_theme_recs_recent``, ``n_theme_to_sur``,
         ``n_theme_to_sur_previous_review``, ``n_theme_to_region``,
-        ``theme_share`` (of all its recommendations), each of shape (S,), and
+        ``theme_share`` (of all its recommendations), ``n_reviews_joined``
+        (distinct reviews it made any recommendation at) and
+        ``n_reviews_on_themes`` (those with one on the themes), each of shape
+        (S,), and
         the SuR's ``n_theme_received_by_sur`` and ``theme_acceptance``.
     """
     X = tensors
@@ -70,6 +80,11 @@ def true_counts(
     }
     total = np.bincount(R.rs[R.session < p], minlength=S).astype(float)
     out["theme_share"] = np.divide(n, total, out=np.zeros(S), where=total > 0)
+    before = R.session < p
+    out["n_reviews_joined"] = _reviews(
+        R.rs[before], R.sur[before], R.session[before], S
+    )
+    out["n_reviews_on_themes"] = _reviews(rs, su, ses, S)
     if sur is None:
         zero = np.zeros(S)
         out.update(

@@ -29,6 +29,7 @@ def explanations(
     recent: int,
     sur_group: str | None,
     specific: bool = False,
+    speakers: bool = False,
 ) -> list[str]:
     """One reason per row of ``ranking`` (the evidence columns of ``rank``).
 
@@ -46,6 +47,10 @@ def explanations(
         The SuR's regional group, named in the reasons when there are themes.
     specific : bool
         The counts are of specific, action-oriented recommendations only.
+    speakers : bool
+        A ranking of the list of speakers (by P(theme | speaks)): each reason
+        starts with how many of the reviews it joined the State raised the
+        themes at.
 
     Returns
     -------
@@ -69,6 +74,8 @@ def explanations(
             "shared_blocs",
             "same_group",
             "group",
+            "n_reviews_on_themes",
+            "n_reviews_joined",
         )
     }
     lines = []
@@ -80,6 +87,14 @@ def explanations(
             f"Made {_plural(cols['n_theme_recs'][i], noun)} "
             f"{on} ({cols['n_theme_recs_recent'][i]} in the last {recent} sessions, {to})"
         ]
+        if speakers:
+            raised, joined = cols["n_reviews_on_themes"][i], cols["n_reviews_joined"][i]
+            parts[0] = "m" + parts[0][1:]  # "made ...", after the clause below
+            parts.insert(
+                0,
+                f"Raised {' / '.join(themes) if themes else 'them'} at {raised} of the "
+                f"{_plural(joined, 'review')} it took part in",
+            )
         prev = cols["n_to_sur_previous_review"][i]
         if prev:
             parts.append(

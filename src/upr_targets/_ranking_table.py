@@ -17,6 +17,8 @@ EVIDENCE: tuple[str, ...] = (
     "n_theme_recs_recent",
     "n_recs",
     "theme_share",
+    "n_reviews_joined",
+    "n_reviews_on_themes",
     "n_to_sur",
     "n_to_sur_previous_review",
     "n_theme_to_sur",
@@ -33,6 +35,8 @@ _COUNTS = (
     "n_theme_recs",
     "n_theme_recs_recent",
     "n_recs",
+    "n_reviews_joined",
+    "n_reviews_on_themes",
     "n_to_sur",
     "n_to_sur_previous_review",
     "n_theme_to_sur",
@@ -142,6 +146,7 @@ def ranking_table(
         recent=recent,
         sur_group=group_of(X, sur),
         specific=query.get("action") == "specific",
+        speakers="speakers" in query,
     )
     out.attrs.update(query)
     return out
