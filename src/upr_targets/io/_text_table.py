@@ -29,11 +29,13 @@ import pandas as pd
 
 from .._errors import LoadError
 from ._decode import decode_text, sniff_delimiter
+from ._fast_csv import fast_records
 from ._log import LoadReport
 
 __all__ = ["read_text_table"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _LINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -142,13 +144,22 @@ def read_text_table(
         )
     decoded = decode_text(data, encoding, name=path.name)
     text = decoded.text.lstrip("\ufeff")
-    n_control = len(_CONTROL.findall(text))
+    raw = text.encode("utf-8", "surrogatepass")  # control bytes are ASCII in UTF-8
+    n_control = len(raw) - len(raw.translate(None, _CONTROL_BYTES))
     if n_control:
         text = _CONTROL.sub("", text)
+        raw = text.encode("utf-8", "surrogatepass")
         report.note(
             f"{path.name}: {n_control:,} control characters (NUL and the like) removed"
         )
     sep = sniff_delimiter(_LINE.split(text, maxsplit=1)[0])
+    stripped = text.strip()
+    n_lines = 1 + stripped.count("\n") + stripped.count("\r") - stripped.count("\r\n")
+    fast = fast_records(text, raw, sep, n_lines)
+    if fast is not None:  # a clean file: Arrow's parser
+        header, frame, row_no = fast
+        rows = pd.Series(row_no, index=frame.index, dtype="Int64")
+        return _finish(header, frame, rows, path, report, decoded, sep, len(frame))
     records = _records(text, sep)
     numbered = [
         (i + 1, r)
@@ -163,8 +174,6 @@ def read_text_table(
     cut = unclosed and not text.endswith(("\n", "\r"))
     n_broken = 0
     # a record spanning lines shows as fewer records than lines: only then look
-    stripped = text.strip()
-    n_lines = 1 + stripped.count("\n") + stripped.count("\r") - stripped.count("\r\n")
     if len(records) != n_lines and any(
         len(r) != n_fields or any("\n" in v or "\r" in v for v in r) for _, r in body
     ):
@@ -190,14 +199,19 @@ def read_text_table(
     columns = list(zip(*kept, strict=True)) if kept else [()] * n_fields
     frame = pd.DataFrame({i: pd.array(c, dtype="str") for i, c in enumerate(columns)})
     rows = pd.Series(row_no[ok], index=frame.index, dtype="Int64")
+    return _finish(header, frame, rows, path, report, decoded, sep, n_body + n_broken)
+
+
+def _finish(header, frame, rows, path, report, decoded, sep, n_records):
+    """Checks common to both readers, and the file's note."""
     frame, rows = _drop_repeated_header(frame, rows, header, path, report)
     _say_duplicate_labels(header, path, report)
     report.note(
         f"{path.name}: read as text, encoding {decoded.encoding!r} "
         f"({decoded.confidence}: {decoded.why}), delimiter {sep!r}, "
-        f"{n_body + n_broken:,} records"
+        f"{n_records:,} records"
     )
-    return header, frame, rows, decoded.encoding, n_body + n_broken
+    return header, frame, rows, decoded.encoding, n_records
 
 
 def _drop_repeated_header(frame, rows, header, path, report):

@@ -1,0 +1,87 @@
+"""Arrow's C++ CSV parser for the clean text exports, the careful reader for the rest.
+
+Most exports are clean: one record per line, every record with the header's
+number of fields, quotes balanced. For those, Arrow's parser (pyarrow, a
+dependency already) reads the records at about the speed of
+``pandas.read_csv``; the result is what Python's ``csv`` module gives (with
+``skipinitialspace``), record numbers included. Anything else (a record over
+several lines, a short or long record, an unbalanced quote, a quoted field
+after spaces, blank lines before the header) returns None, and the careful
+reader of :mod:`._text_table` reads the file, naming every broken record.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["fast_records"]
+
+_LEADING_BLANK = re.compile(r"^[ \t]*(?:\r\n|\r|\n)")
+
+
+def fast_records(
+    text: str, encoded: bytes, sep: str, n_lines: int
+) -> tuple[list[str], pd.DataFrame, np.ndarray] | None:
+    """Header, body (positional ``str`` columns) and record numbers, or None.
+
+    ``encoded`` is ``text`` in UTF-8; ``n_lines`` the number of lines of the
+    stripped text (a clean file has as many records).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+
+    if text.count('"') % 2 or _LEADING_BLANK.match(text):
+        return None
+    broken = []
+
+    def invalid(row) -> str:
+        broken.append(row)
+        return "skip"
+
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(encoded),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=sep,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+                invalid_row_handler=invalid,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                auto_dict_encode=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if broken or table.num_rows != n_lines or table.num_columns == 0:
+        return None
+    if any(not pa.types.is_string(t) for t in table.schema.types):
+        table = table.cast(pa.schema([(n, pa.string()) for n in table.column_names]))
+    # csv's skipinitialspace: spaces after a delimiter are not part of the value
+    columns = [pc.utf8_ltrim(table.column(i), " ") for i in range(table.num_columns)]
+    # a quoted field after spaces (`a, "b"`) is quoted for csv, not for Arrow
+    if any(pc.any(pc.starts_with(c, '"')).as_py() for c in columns):
+        return None
+    header = [h.strip() for h in (c[0].as_py() for c in columns)]
+    blank = np.ones(table.num_rows, dtype=bool)
+    for c in columns:
+        blank &= pc.equal(pc.utf8_trim_whitespace(c), "").to_numpy(zero_copy_only=False)
+    if blank[0]:
+        return None
+    keep = np.flatnonzero(~blank[1:]) + 1  # records with a value, after the header
+    body = pd.DataFrame(
+        {
+            i: pd.array(c.take(pa.array(keep)), dtype="str")
+            for i, c in enumerate(columns)
+        }
+    )
+    return header, body, keep + 1  # record numbers, the header being 1
