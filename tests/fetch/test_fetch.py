@@ -72,18 +72,8 @@ def _fast_retries(monkeypatch):
 
 
 def _file(data: bytes, *, etag="v1", send=None):
-    def route(h):
-        h.send_response(200)
-        h.send_header("Content-Length", str(len(data)))
-        h.send_header("ETag", etag)
-        h.end_headers()
-        if h.command == "GET":
-            h.wfile.write(data if send is None else data[:send])
-            h.wfile.flush()
-            if send is not None:
-                h.close_connection = True
-
-    return route
+    """A file route without byte ranges; ``send``: bytes sent before dropping."""
+    return _ranged(data, etag=etag, cut=send, ranges=False)
 
 
 @pytest.fixture
