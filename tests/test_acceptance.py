@@ -76,3 +76,30 @@ def test_upr_info_out_of_time(upr_info):
     ev = model.evaluate(test)
     assert ev.attrs["auc"] > 0.8
     assert ev.attrs["log_loss"] < ev.attrs["base_rate_log_loss"]
+
+
+def test_a_fitted_model_predicts_without_sklearn(model, tmp_path):
+    import pickle
+    import subprocess
+    import sys
+
+    path = tmp_path / "model.pkl"
+    path.write_bytes(pickle.dumps(model))
+    code = (
+        "import pickle, sys; import pandas as pd; "
+        "m = pickle.loads(open(sys.argv[1], 'rb').read()); "
+        "p = m.predict_proba(pd.DataFrame({'sur': ['Kenya'], 'themes': [['Torture']]})); "
+        "print('sklearn' in sys.modules, round(float(p[0, 1]), 6))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    flag, p = out.stdout.split()
+    assert flag == "False"
+    want = model.predict_proba(
+        pd.DataFrame({"sur": ["Kenya"], "themes": [["Torture"]]})
+    )
+    assert float(p) == pytest.approx(want[0, 1], abs=1e-6)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ._errors import SchemaError
+from ._estimator import Estimator, check_fitted
 from ._features import codes_of, theme_matrix
 from ._schema import validate
 
@@ -24,7 +24,7 @@ def _as_theme_lists(frame: pd.DataFrame) -> pd.Series:
     return pd.Series([[] for _ in range(len(frame))], index=frame.index, dtype=object)
 
 
-class AcceptanceModel(ClassifierMixin, BaseEstimator):
+class AcceptanceModel(Estimator):
     """Probability that a SuR supports a recommendation, learned from history.
 
     A logistic regression with an L2 penalty over one-hot effects of the SuR,
@@ -170,8 +170,10 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
         )
         Xd = self._design(df)
         target = (df["response"] == "supported").to_numpy(dtype=bool)
-        self.model_ = LogisticRegression(C=self.C, max_iter=2000).fit(Xd, target)
-        self.classes_ = self.model_.classes_
+        # scikit-learn fits; the fitted model keeps numpy arrays only, so that
+        # a model read back from the cache predicts without importing it
+        fit = LogisticRegression(C=self.C, max_iter=2000).fit(Xd, target)
+        self.classes_ = np.asarray(fit.classes_)
         names = [
             f"{b}={v}"
             for b in (
@@ -181,8 +183,8 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
             )
             for v in self.levels_[b]
         ]
-        self.coef_ = pd.Series(self.model_.coef_[0], index=names, name="log_odds")
-        self.intercept_ = float(self.model_.intercept_[0])
+        self.coef_ = pd.Series(fit.coef_[0], index=names, name="log_odds")
+        self.intercept_ = float(fit.intercept_[0])
         self.n_rows_ = len(df)
         self.base_rate_ = float(target.mean())
         return self
@@ -203,7 +205,10 @@ class AcceptanceModel(ClassifierMixin, BaseEstimator):
         numpy.ndarray
             Shape (n, 2); the second column is P(supported).
         """
-        return self.model_.predict_proba(self._design(X))
+        check_fitted(self, "coef_")
+        z = self._design(X) @ self.coef_.to_numpy() + self.intercept_
+        p = 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float).ravel()))
+        return np.column_stack([1.0 - p, p])
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """Whether each recommendation is more likely supported than not.
