@@ -95,8 +95,9 @@ def split_multi(s: pd.Series, pattern: str) -> pd.Series:
     parts = distinct.str.split(pattern, regex=True).explode()
     parts = clean_text(parts)
     parts = parts[parts.notna() & (parts != "")]
-    split = lists_from_parts(parts.astype(object), distinct.index).tolist() + [[]]
-    return pd.Series([list(split[c]) for c in codes], index=s.index, dtype=object)
+    split = np.empty(len(distinct) + 1, dtype=object)
+    split[:] = lists_from_parts(parts.astype(object), distinct.index).tolist() + [[]]
+    return pd.Series(list(map(list, split[codes])), index=s.index, dtype=object)
 
 
 _PLACEHOLDER = re.compile(
