@@ -30,20 +30,34 @@ ON_UNKNOWN = ("raise", "flag")
 _EMPTY = pd.DataFrame(columns=["name", "iso3", "group", "method", "score"])
 
 
-def _check_column(values: pd.Series, file: Path, label: str) -> None:
-    """Raise when most distinct values are not State names (the wrong column)."""
+_MANY = 400
+"""More distinct values than a State column can hold: a sample is checked
+before any of them is matched (a column of texts fails at once)."""
+
+
+def _check_column(values: pd.Series, file: Path, label: str, found=None) -> None:
+    """Raise when most distinct values are not State names (the wrong column).
+
+    ``found``: the readings of ``values`` already made (else a sample is read).
+    """
     distinct = values.dropna().unique()
     if len(distinct) < 8:
         return
-    sample = pd.Series(distinct[:: max(len(distinct) // 60, 1)][:60], dtype="string")
-    found = resolve_states(sample, errors="coerce")
+    if found is None:
+        sample = pd.Series(
+            distinct[:: max(len(distinct) // 60, 1)][:60], dtype="string"
+        )
+        found = resolve_states(sample, errors="coerce")
+    else:
+        sample = values.reset_index(drop=True)
+        found = found.reset_index(drop=True)
     share = found["iso3"].isna().mean()
     if share <= 0.5:
         return
     examples = "; ".join(repr(str(v)[:60]) for v in sample[found["iso3"].isna()][:3])
     raise LoadError(
-        f"{file.name}: column {label!r} does not hold State names ({share:.0%} of a "
-        f"sample of its values are not States, e.g. {examples}). Are two columns "
+        f"{file.name}: column {label!r} does not hold State names ({share:.0%} of "
+        f"the values checked are not States, e.g. {examples}). Are two columns "
         "swapped or misnamed? Rename the columns in the file, or pass format=... "
         "if it is another export."
     )
@@ -96,8 +110,11 @@ def resolve_column(
     if not given.any():
         out = pd.DataFrame(index=values.index, columns=["name", "iso3", "group"])
         return out.astype("string"), unknown
-    _check_column(distinct[given_u], file, label)
+    if given_u.sum() > _MANY:
+        _check_column(distinct[given_u], file, label)
     found_u = resolve_states(distinct, errors="coerce")
+    if given_u.sum() <= _MANY:
+        _check_column(distinct[given_u], file, label, found_u[given_u])
     found_u.loc[~given_u, ["name", "iso3", "group", "method"]] = pd.NA
     missing_u = given_u & found_u["iso3"].isna().to_numpy()
     if missing_u.any() and on_unknown == "raise":  # one error naming every row

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -16,6 +18,13 @@ _NUMBER = r"^(\d+)(?:\.0+)?$"
 def flag_mask(report, file, rows, mask, column, values, issue):
     if mask.any():
         report.flag(file, rows[mask], column, values[mask], issue)
+
+
+@lru_cache(maxsize=1)
+def _reviewed() -> frozenset[str]:
+    """The calendar's reviews as "session|ISO3" keys."""
+    r = list_reviews()
+    return frozenset(r["session"].astype(str) + "|" + r["sur_iso3"].astype(str))
 
 
 def fill_sessions(df, raw, report, file, label="session"):
@@ -43,16 +52,12 @@ def fill_sessions(df, raw, report, file, label="session"):
         f"session not in the UPR calendar (sessions {known.min()}-{known.max()}); set to missing",
     )
     session = session.mask(unknown)
-    reviewed = pd.MultiIndex.from_frame(
-        list_reviews()[["session", "sur_iso3"]].astype(str)
+    pairs = (
+        session.astype("string").fillna("")
+        + "|"
+        + df["sur_iso3"].astype("string").fillna("")
     )
-    pairs = pd.MultiIndex.from_arrays(
-        [
-            session.astype("string").fillna(""),
-            df["sur_iso3"].astype("string").fillna(""),
-        ]
-    )
-    elsewhere = (session.notna() & ~pairs.isin(reviewed)).to_numpy(dtype=bool)
+    elsewhere = (session.notna() & ~pairs.isin(_reviewed())).to_numpy(dtype=bool)
     flag_mask(
         report,
         file,
