@@ -73,6 +73,13 @@ def test_what_the_fast_path_declines():
         assert fast_records(text, text.encode(), ",", _n_lines(text)) is None, text
 
 
+def test_values_stay_as_written():
+    text = ",Session,Paragraph\n007,1,95.10\n,2,\n"
+    assert not _same_as_careful(text)
+    _, body, _ = fast_records(text, text.encode(), ",", _n_lines(text))
+    assert body[0].tolist() == ["007", ""] and body[2].tolist() == ["95.10", ""]
+
+
 def test_blank_records_and_mid_field_quotes():
     text = 'a,b\n1,2\n\n , \nx"y,"say ""hi"""\n'
     _same_as_careful(text)

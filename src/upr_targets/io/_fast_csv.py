@@ -12,6 +12,7 @@ reader of :mod:`._text_table` reads the file, naming every broken record.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 
@@ -37,6 +38,8 @@ def fast_records(
 
     if text.count('"') % 2 or _LEADING_BLANK.match(text):
         return None
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    n_fields = len(next(csv.reader([first], delimiter=sep)))
     broken = []
 
     def invalid(row) -> str:
@@ -54,7 +57,8 @@ def fast_records(
                 invalid_row_handler=invalid,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types={},
+                # every value as written: no type inference ("007", "95.10")
+                column_types={f"f{i}": pa.string() for i in range(n_fields)},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
                 auto_dict_encode=False,
@@ -62,10 +66,8 @@ def fast_records(
         )
     except pa.ArrowInvalid:
         return None
-    if broken or table.num_rows != n_lines or table.num_columns == 0:
+    if broken or table.num_rows != n_lines or table.num_columns != n_fields:
         return None
-    if any(not pa.types.is_string(t) for t in table.schema.types):
-        table = table.cast(pa.schema([(n, pa.string()) for n in table.column_names]))
     # csv's skipinitialspace: spaces after a delimiter are not part of the value
     columns = [pc.utf8_ltrim(table.column(i), " ") for i in range(table.num_columns)]
     # a quoted field after spaces (`a, "b"`) is quoted for csv, not for Arrow
