@@ -53,7 +53,7 @@ def test_clean_exports_take_the_fast_path():
             [
                 "To,Text,From",
                 'Chad,"Abolish it, now",France',
-                "Peru, Ratify,  Chile",
+                'Peru,"Ratify",Chile',
                 "",
             ]
         )
@@ -67,6 +67,7 @@ def test_what_the_fast_path_declines():
         "a,b\n1\n",  # a short one
         'a,b\n1,"open\n',  # an unbalanced quote
         'a,b\n1, "spaced, quoted"\n',  # a quoted field after a space
+        "a,b\n1,  two\n",  # a value after spaces (csv drops them)
         "\n\na,b\n1,2\n",  # blank lines before the header
     ]
     for text in declined:

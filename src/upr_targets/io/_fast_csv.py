@@ -5,8 +5,8 @@ number of fields, quotes balanced. For those, Arrow's parser (pyarrow, a
 dependency already) reads the records at about the speed of
 ``pandas.read_csv``; the result is what Python's ``csv`` module gives (with
 ``skipinitialspace``), record numbers included. Anything else (a record over
-several lines, a short or long record, an unbalanced quote, a quoted field
-after spaces, blank lines before the header) returns None, and the careful
+several lines, a short or long record, an unbalanced quote, a value after
+spaces, blank lines before the header) returns None, and the careful
 reader of :mod:`._text_table` reads the file, naming every broken record.
 """
 
@@ -68,10 +68,10 @@ def fast_records(
         return None
     if broken or table.num_rows != n_lines or table.num_columns != n_fields:
         return None
-    # csv's skipinitialspace: spaces after a delimiter are not part of the value
-    columns = [pc.utf8_ltrim(table.column(i), " ") for i in range(table.num_columns)]
-    # a quoted field after spaces (`a, "b"`) is quoted for csv, not for Arrow
-    if any(pc.any(pc.starts_with(c, '"')).as_py() for c in columns):
+    columns = [table.column(i) for i in range(table.num_columns)]
+    # a value after spaces: csv's skipinitialspace drops them (and reads
+    # `a, "b"` as quoted), Arrow does not; such a file takes the careful path
+    if any(pc.any(pc.starts_with(c, " ")).as_py() for c in columns):
         return None
     header = [h.strip() for h in (c[0].as_py() for c in columns)]
     blank = np.ones(table.num_rows, dtype=bool)
