@@ -79,25 +79,15 @@ def test_upr_info_out_of_time(upr_info):
 
 
 def test_a_fitted_model_predicts_without_sklearn(model, tmp_path):
-    import pickle
-    import subprocess
-    import sys
+    from _support.fresh import run_on_pickle
 
-    path = tmp_path / "model.pkl"
-    path.write_bytes(pickle.dumps(model))
     code = (
-        "import pickle, sys; import pandas as pd; "
-        "m = pickle.loads(open(sys.argv[1], 'rb').read()); "
-        "p = m.predict_proba(pd.DataFrame({'sur': ['Kenya'], 'themes': [['Torture']]})); "
+        "import pandas as pd\n"
+        "p = obj.predict_proba(pd.DataFrame({'sur': ['Kenya'], 'themes': [['Torture']]}))\n"
         "print('sklearn' in sys.modules, round(float(p[0, 1]), 6))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    flag, p = out.stdout.split()
+    out = run_on_pickle(model, code, tmp_path)
+    flag, p = out.split()
     assert flag == "False"
     want = model.predict_proba(
         pd.DataFrame({"sur": ["Kenya"], "themes": [["Torture"]]})

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from _support.fresh import run_on_pickle
 
 import upr_targets
 from upr_targets._estimator import NotFittedError
@@ -30,20 +28,9 @@ def test_not_fitted():
 
 
 def test_a_fitted_ranker_from_the_cache_does_not_import_sklearn(tmp_path, demo):
-    import pickle
-
     # (a ranker whose text matcher was fitted holds scikit-learn objects)
-    path = tmp_path / "ranker.pkl"
-    path.write_bytes(pickle.dumps(upr_targets.TargetRanker().fit(demo)))
     code = (
-        "import pickle, sys; r = pickle.loads(open(sys.argv[1], 'rb').read()); "
-        "r.rank('Kenya', themes=['Death penalty']); "
-        "print('sklearn' in sys.modules)"
+        "obj.rank('Kenya', themes=['Death penalty']); print('sklearn' in sys.modules)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert out.stdout.strip() == "False"
+    ranker = upr_targets.TargetRanker().fit(demo)
+    assert run_on_pickle(ranker, code, tmp_path) == "False"
