@@ -59,6 +59,10 @@ def test_addendum_fills_the_report(tmp_path):
     notes = " ".join(both.attrs["load_report"].notes)
     assert "addendum.txt: responses to 2 of the" in notes
     assert both.attrs["load_report"].flagged.empty
+    files = both.attrs["load_report"].summary.set_index("file")
+    assert files.loc["addendum.txt", "format"] == "addendum"
+    assert files.loc["addendum.txt", "rows_kept"] == 0
+    assert files.loc["addendum.txt", "records_read"] == 2  # its two positions
 
 
 def test_a_partial_addendum_flags_what_stays_pending(tmp_path):

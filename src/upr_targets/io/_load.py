@@ -318,6 +318,10 @@ def _load(
     )
     for path, responses in addenda:
         df = apply_responses(df, responses, report, path.name)
+        # in the files read, with its positions as records (it adds no rows)
+        report.add_file(
+            path, format="addendum", rows_kept=0, records_read=len(responses)
+        )
     df = _flag_duplicates(df, report, drop_duplicates)
     df.attrs["load_report"] = report
     return df

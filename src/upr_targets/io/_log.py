@@ -251,7 +251,8 @@ class LoadReport:
         file : str or Path
             The file read.
         format : str
-            Its format (a key of ``FORMATS``, or "demo").
+            Its format (a key of ``FORMATS``, "demo", or "addendum": the
+            State's responses to a report, which add no rows).
         rows_kept : int
             Rows of the normalized table from the file.
         rows_read : int, optional
