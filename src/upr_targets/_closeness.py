@@ -22,7 +22,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pandas as pd
 
 from ._features import CountTensors
 from ._query import QueryCounts
@@ -34,20 +33,16 @@ MAX_WEIGHT = 4.0
 
 
 def closeness_weights(
-    matcher, data: pd.DataFrame, text: str, tensors: CountTensors, theme_idx, closeness
+    matcher, text: str, tensors: CountTensors, theme_idx, closeness
 ) -> np.ndarray:
     """Weight of each placed row of ``tensors`` for the issue ``text``.
 
-    ``matcher`` is fitted on ``data`` (its rows in order); the placed rows
-    are those with a session and a recommending State, as in the tensors.
+    ``matcher`` is fitted on the table the tensors were built from (its rows
+    in order; ``tensors.rows.position`` says which are placed).
     """
     from ._similar import text_similarity  # scikit-learn, on first use
 
-    sims = text_similarity(matcher, text)
-    placed = (data["session"].notna() & data["recommending_state"].notna()).to_numpy(
-        dtype=bool
-    )
-    sims = sims[placed]
+    sims = text_similarity(matcher, text)[tensors.rows.position]
     on_theme = np.asarray(tensors.rows.themes[:, theme_idx].sum(axis=1)).ravel() > 0
     mean = sims[on_theme].mean() if on_theme.any() else 0.0
     if mean <= 0:

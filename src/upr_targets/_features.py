@@ -44,6 +44,7 @@ class RowArrays:
     supported: np.ndarray  # (N,) bool
     themes: sp.csc_matrix  # (N, T) 1 where the row carries the theme
     action: np.ndarray | None = None  # (N,) action category 1-5, 0 missing
+    position: np.ndarray | None = None  # (N,) the row's position in the table
 
 
 @dataclass
@@ -325,6 +326,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
             session=ps.astype(np.int32),
             supported=supported.astype(bool),
             action=_action_codes(df, placed),
+            position=np.flatnonzero(placed),
             themes=sp.csc_matrix(
                 (np.ones(len(r), dtype=np.int8), (r, t)), shape=(len(rs), T)
             ),

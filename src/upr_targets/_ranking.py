@@ -455,7 +455,7 @@ class TargetRanker(Estimator):
         if issue_text and self.closeness and theme_idx is not None:
             self.matcher_ = self.matcher_ or matcher_for(self._data)
             w = closeness_weights(
-                self.matcher_, self._data, issue_text, X, theme_idx, self.closeness
+                self.matcher_, issue_text, X, theme_idx, self.closeness
             )
             q = weigh_query(X, q, theme_idx, w, **self._recency())
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)
