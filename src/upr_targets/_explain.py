@@ -83,18 +83,18 @@ def explanations(
         to = f"{cols['n_theme_to_sur'][i]} to {sur}"
         if region is not None:
             to += f", {cols['n_theme_to_region'][i]} to States of the {region}"
-        parts = [
-            f"Made {_plural(cols['n_theme_recs'][i], noun)} "
-            f"{on} ({cols['n_theme_recs_recent'][i]} in the last {recent} sessions, {to})"
-        ]
-        if speakers:
+        parts = []
+        if speakers:  # the evidence of P(theme | speaks) comes first
             raised, joined = cols["n_reviews_on_themes"][i], cols["n_reviews_joined"][i]
-            parts[0] = "m" + parts[0][1:]  # "made ...", after the clause below
-            parts.insert(
-                0,
+            parts.append(
                 f"Raised {' / '.join(themes) if themes else 'them'} at {raised} of the "
-                f"{_plural(joined, 'review')} it took part in",
+                f"{_plural(joined, 'review')} it took part in"
             )
+        made = "made" if speakers else "Made"
+        parts.append(
+            f"{made} {_plural(cols['n_theme_recs'][i], noun)} "
+            f"{on} ({cols['n_theme_recs_recent'][i]} in the last {recent} sessions, {to})"
+        )
         prev = cols["n_to_sur_previous_review"][i]
         if prev:
             parts.append(

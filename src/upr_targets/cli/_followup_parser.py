@@ -95,7 +95,7 @@ def add_followup_parsers(sub, common, fmt) -> None:
     review_options(p, advocacy_required=True)
     p.add_argument(
         "--ranking",
-        metavar="CSV",
+        metavar="FILE",
         type=Path,
         help="a ranking made before the review: upr-targets rank --format "
         "csv|json, or the ranking report (.html or .xlsx)",
