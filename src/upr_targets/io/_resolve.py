@@ -126,11 +126,10 @@ def resolve_column(
             hint="Fix the names in the file, or pass on_unknown='flag' to keep the "
             "rows with the State missing (they are listed in the load report).",
         )
-    # spread the distinct readings over the rows
-    found = found_u.iloc[np.where(codes < 0, len(found_u) - 1, codes)]
-    found = found.set_axis(values.index).astype({"score": "float64"})
-    if (codes < 0).any():
-        found.loc[codes < 0, ["name", "iso3", "group", "method"]] = pd.NA
+    # spread the distinct readings over the rows; a missing value (code -1)
+    # takes the last row, an empty reading
+    padded = pd.concat([found_u, found_u.iloc[:0].reindex([len(found_u)])])
+    found = padded.iloc[codes].set_axis(values.index).astype({"score": "float64"})
     out = found[["name", "iso3", "group"]].copy()
     row_missing = np.append(missing_u, False)[codes]
     unknown[row_missing] = True
