@@ -19,6 +19,7 @@ import pandas as pd
 from .._errors import LoadError, UPRDataWarning
 from .._utils import compact_key
 from ..reference import resolve_states
+from ._values import _INVERTED_TAIL
 
 __all__ = ["ADVOCACY_COLUMNS", "load_advocacy"]
 
@@ -51,8 +52,6 @@ _DATE_KEYS = ("lobbiedon", "datelobbied", "lobbyingdate", "lobbydate", "date", "
 # "Germany (12 March 2019)": a State with the day it was lobbied
 _WITH_DATE = re.compile(r"^(.*?)\s*[(\[]\s*([^()\[\]]*\d[^()\[\]]*)\s*[)\]]\s*$")
 # "States lobbied: Germany, France (2019-03-12)" under an issue of a paper
-# "Korea, Republic of": the tail of an inverted name, glued back to its head
-_INVERTED_TAIL = re.compile(r"(?i)^[^,]*\bof(?:\s+the)?$")
 _TARGETS_LINE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:states?\s+)?(?:targeted|lobbied|targets?)"
     r"(?:\s+states?)?\s*[:=-]\s*(.+)$",
@@ -125,7 +124,8 @@ def _comma_list(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",(?![^()\[\]]*[)\]])", text)]
     out: list[str] = []
     for part in parts:
-        if out and _INVERTED_TAIL.match(re.sub(r"\s*[(\[].*$", "", part)):
+        # "Korea, Republic of": an inverted name's tail, glued back to its head
+        if out and re.match(_INVERTED_TAIL, re.sub(r"\s*[(\[].*$", "", part)):
             out[-1] = f"{out[-1]}, {part}"
         elif part:
             out.append(part)
