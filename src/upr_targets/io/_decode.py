@@ -18,22 +18,24 @@ _LIKELY_PUNCT = set(
 )
 
 
-def _plausibility(text: str, limit: int = 5000) -> float:
-    """Score how natural the non-ASCII characters of a decoded text look.
+def _plausibility(data: bytes, high: np.ndarray, encoding: str) -> float:
+    """Score how natural the non-ASCII characters of ``data`` read as ``encoding``.
 
-    Accented letters inside words and typographic punctuation score up;
-    symbols, control characters and capitals glued to the end of a lowercase
-    word (``EquitŽ``: cp1252's reading of Mac Roman's é) score down.
+    ``high`` holds the positions of the bytes >= 0x80 (an 8-bit code page
+    reads each byte as one character, so the characters to score are exactly
+    those, and a byte's neighbours are its character's). Accented letters
+    inside words and typographic punctuation score up; symbols, control
+    characters and capitals glued to the end of a lowercase word (``EquitŽ``:
+    cp1252's reading of Mac Roman's é) score down.
     """
     score = 0.0
-    n = len(text)
-    for k, m in enumerate(re.finditer(r"[^\x00-\x7f]", text)):
-        if k >= limit:
-            break
-        i = m.start()
-        c = m.group()
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
+    n = len(data)
+    for i in high.tolist():
+        start = max(i - 1, 0)
+        window = data[start : i + 2].decode(encoding)
+        c = window[i - start]
+        prev = window[0] if i else " "
+        nxt = window[i - start + 1] if i + 1 < n else " "
         cat = unicodedata.category(c)
         if cat == "Ll" and (prev.isalpha() or nxt.isalpha()):
             score += 1
@@ -44,6 +46,13 @@ def _plausibility(text: str, limit: int = 5000) -> float:
         else:
             score -= 1
     return score
+
+
+# the bytes each code page leaves undefined (Mac Roman defines all 256)
+_UNDEFINED = {
+    "cp1252": np.array([0x81, 0x8D, 0x8F, 0x90, 0x9D], dtype=np.uint8),
+    "mac_roman": np.array([], dtype=np.uint8),
+}
 
 
 @dataclass(frozen=True)
@@ -117,20 +126,24 @@ def decode_text(
     cr_only = sample.count(b"\r") - crlf
     lf_only = sample.count(b"\n") - crlf
     old_mac = cr_only > 0 and crlf == 0 and lf_only == 0
-    n_high = int((np.frombuffer(sample, dtype=np.uint8) >= 0x80).sum()) or 1
+    as_bytes = np.frombuffer(data, dtype=np.uint8)
+    high = np.flatnonzero(as_bytes >= 0x80)
+    n_high = int(np.count_nonzero(high < len(sample))) or 1
     scored = []
     for enc in ("cp1252", "mac_roman"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        score = _plausibility(text) + 2 * len(_CONTRACTION.findall(text[:200000]))
+        if np.isin(as_bytes[high], _UNDEFINED[enc]).any():
+            continue  # a byte this code page does not define: it cannot read the file
+        score = _plausibility(data, high[:5000], enc)
+        head_text = sample.decode(enc)
+        if "\u2019" in head_text:
+            score += 2 * len(_CONTRACTION.findall(head_text))
         # line endings as a prior worth a fifth of the non-ASCII characters
         if (enc == "mac_roman") == old_mac:
             score += 0.2 * n_high
-        scored.append((score, enc, text))
+        scored.append((score, enc))
     scored.sort(key=lambda t: t[0], reverse=True)
-    score, enc, text = scored[0]
+    score, enc = scored[0]
+    text = data.decode(enc)
     ends = "CR-only" if old_mac else ("CRLF" if crlf else "LF")
     if len(scored) == 1:
         return Decoded(
