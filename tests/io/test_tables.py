@@ -16,7 +16,7 @@ from upr_targets import (
     UPRDataWarning,
     load_recommendations,
 )
-from upr_targets.io._decode import decode_bytes
+from upr_targets.io._decode import decode_bytes, decode_text
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,16 @@ def test_encodings(tmp_path, encoding):
     assert used.replace("-le", "") == encoding or (
         encoding == "utf-8-sig" and used == "utf-8-sig"
     )
+
+
+def test_a_byte_cp1252_leaves_undefined_leaves_mac_roman_alone():
+    data = "Equité, Guaraní\r".encode("mac_roman") + b"\x81\r"
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("cp1252")  # the independent check: cp1252 cannot read it
+    found = decode_text(data)
+    assert found.encoding == "mac_roman"
+    assert found.text == data.decode("mac_roman")
+    assert found.why.startswith("the only code page that reads it")
 
 
 def test_mac_roman_vs_cp1252_heuristic():

@@ -48,11 +48,21 @@ def _plausibility(data: bytes, high: np.ndarray, encoding: str) -> float:
     return score
 
 
-# the bytes each code page leaves undefined (Mac Roman defines all 256)
-_UNDEFINED = {
-    "cp1252": np.array([0x81, 0x8D, 0x8F, 0x90, 0x9D], dtype=np.uint8),
-    "mac_roman": np.array([], dtype=np.uint8),
-}
+def _undefined(encoding: str) -> np.ndarray:
+    """The bytes an 8-bit code page leaves undefined, asked of the codec itself."""
+    bad = []
+    for b in range(0x80, 0x100):
+        try:
+            bytes([b]).decode(encoding)
+        except UnicodeDecodeError:
+            bad.append(b)
+    return np.array(bad, dtype=np.uint8)
+
+
+_CODE_PAGES = ("cp1252", "mac_roman")
+_UNDEFINED = {enc: _undefined(enc) for enc in _CODE_PAGES}
+# the first non-ASCII characters scored (enough to tell the code pages apart)
+_SCORED = 5000
 
 
 @dataclass(frozen=True)
@@ -130,10 +140,10 @@ def decode_text(
     high = np.flatnonzero(as_bytes >= 0x80)
     n_high = int(np.count_nonzero(high < len(sample))) or 1
     scored = []
-    for enc in ("cp1252", "mac_roman"):
+    for enc in _CODE_PAGES:
         if np.isin(as_bytes[high], _UNDEFINED[enc]).any():
             continue  # a byte this code page does not define: it cannot read the file
-        score = _plausibility(data, high[:5000], enc)
+        score = _plausibility(data, high[:_SCORED], enc)
         head_text = sample.decode(enc)
         if "\u2019" in head_text:
             score += 2 * len(_CONTRACTION.findall(head_text))
