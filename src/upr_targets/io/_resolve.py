@@ -115,7 +115,6 @@ def resolve_column(
     found_u = resolve_states(distinct, errors="coerce")
     if given_u.sum() <= _MANY:
         _check_column(distinct[given_u], file, label, found_u[given_u])
-    found_u.loc[~given_u, ["name", "iso3", "group", "method"]] = pd.NA
     missing_u = given_u & found_u["iso3"].isna().to_numpy()
     if missing_u.any() and on_unknown == "raise":  # one error naming every row
         resolve_states(
@@ -126,68 +125,99 @@ def resolve_column(
             hint="Fix the names in the file, or pass on_unknown='flag' to keep the "
             "rows with the State missing (they are listed in the load report).",
         )
-    # spread the distinct readings over the rows; a missing value (code -1)
-    # takes the last row, an empty reading
-    padded = pd.concat([found_u, found_u.iloc[:0].reindex([len(found_u)])])
-    found = padded.iloc[codes].set_axis(values.index).astype({"score": "float64"})
-    out = found[["name", "iso3", "group"]].copy()
-    row_missing = np.append(missing_u, False)[codes]
-    unknown[row_missing] = True
-    if row_missing.any():
+    # each row points at its value's reading; placeholders and missing values
+    # at none (-1), which spreads as missing
+    codes = np.where(given, codes, -1)
+
+    def spread(column):
+        return pd.Series(
+            found_u[column].array.take(codes, allow_fill=True), index=values.index
+        )
+
+    out = pd.DataFrame({c: spread(c) for c in ("name", "iso3", "group")})
+    unknown[np.append(missing_u, False)[codes]] = True
+    method_u = found_u["method"].fillna("")
+    if unknown.any():
         report.flag(
             file,
-            rows[row_missing],
+            rows[unknown],
             label,
-            values[row_missing],
-            "unknown State name (" + found["method"][row_missing].fillna("") + "); "
-            "kept with the State missing",
+            values[unknown],
+            "unknown State name ("
+            + spread("method")[unknown].fillna("")
+            + "); kept with the State missing",
         )
-    method = found["method"]
     # a code among names ("RS" in a column of names) is as much a guess
-    coded = (method == "code").to_numpy(dtype=bool, na_value=False)
-    guessed = method.isin(["qualifier", "fuzzy"]).to_numpy(dtype=bool).copy()
+    guessed_u = method_u.isin(["qualifier", "fuzzy"]).to_numpy(dtype=bool, copy=True)
+    coded = np.append((method_u == "code").to_numpy(dtype=bool), False)[codes]
     if coded.any() and coded[given].mean() < 0.5:
-        guessed |= coded
+        guessed_u |= (method_u == "code").to_numpy(dtype=bool)
+    guessed = np.append(guessed_u & given_u, False)[codes]
     if guessed.any():
+        method = spread("method")[guessed]
         how = (
             "read as "
-            + found["name"][guessed]
+            + out["name"][guessed]
             + " ("
-            + method[guessed].replace("code", "ISO code")
+            + method.replace("code", "ISO code")
             + np.where(
-                method[guessed] == "fuzzy",
-                ", similarity " + found["score"][guessed].map("{:.0f}".format),
+                method == "fuzzy",
+                ", similarity " + spread("score")[guessed].map("{:.0f}".format),
                 "",
             )
             + "): check the name"
         )
         report.flag(file, rows[guessed], label, values[guessed], how)
     if groups is not None:
-        _check_groups(out, groups, rows, file, label, report)
+        _check_groups(out, codes, groups, rows, file, label, report)
     return out, unknown
 
 
-def _check_groups(out, groups, rows, file, label, report) -> None:
-    """Flag rows whose State read belongs to another group than the file says."""
-    written = groups.reindex(out.index).astype("string")
-    has = written.notna() & (written.str.strip() != "") & out["iso3"].notna()
+def _check_groups(out, codes, groups, rows, file, label, report) -> None:
+    """Flag rows whose State read belongs to another group than the file says.
+
+    ``codes``: each row's State reading (-1 for none). Each distinct pair of
+    reading and written group is checked once.
+    """
+    gcodes, labels = pd.factorize(groups.reindex(out.index).astype("string"))
+    labels = pd.Series(labels, dtype="string")
+    label_ok = np.append((labels.str.strip() != "").to_numpy(dtype=bool), False)
+    iso3 = out["iso3"].notna().to_numpy(dtype=bool)
+    has = label_ok[gcodes] & (codes >= 0) & iso3
     if not has.any():
         return
+    pairs, first = np.unique(
+        codes[has].astype(np.int64) * (len(labels) + 1) + gcodes[has],
+        return_index=True,
+    )
+    rows_u = np.flatnonzero(has)[first]
+    written = labels.iloc[gcodes[rows_u]].reset_index(drop=True)
     try:
-        said = normalize_group(written[has])
+        said = normalize_group(written)
     except ValueError:  # labels that are no regional group: nothing to check
         return
-    read = out.loc[has, "group"]
+    read = out["group"].iloc[rows_u].reset_index(drop=True)
     # labels that name no regional group ("Observer") say nothing to check
-    clash = (said.notna() & (said != read.fillna("none"))).to_numpy(dtype=bool)
-    if clash.any():
-        idx = has[has].index[clash]
-        report.flag(
-            file,
-            rows[idx],
-            label,
-            out.loc[idx, "name"] + " (file says " + written[idx] + ")",
-            "the State read belongs to "
-            + out.loc[idx, "group"].fillna("no regional group")
-            + ", not to the file's regional group: check the name",
-        )
+    clash_u = (said.notna() & (said != read.fillna("none"))).to_numpy(dtype=bool)
+    if not clash_u.any():
+        return
+    pair = np.full(len(out), -1, dtype=np.int64)
+    pair[has] = np.searchsorted(
+        pairs, codes[has].astype(np.int64) * (len(labels) + 1) + gcodes[has]
+    )
+    clash = np.zeros(len(out), dtype=bool)
+    clash[has] = clash_u[pair[has]]
+    idx = out.index[clash]
+    written_rows = labels.array.take(gcodes[clash])
+    report.flag(
+        file,
+        rows[idx],
+        label,
+        out.loc[idx, "name"]
+        + " (file says "
+        + pd.Series(written_rows, index=idx)
+        + ")",
+        "the State read belongs to "
+        + out.loc[idx, "group"].fillna("no regional group")
+        + ", not to the file's regional group: check the name",
+    )
