@@ -57,7 +57,11 @@ def fill_sessions(df, raw, report, file, label="session"):
         + "|"
         + df["sur_iso3"].astype("string").fillna("")
     )
-    elsewhere = (session.notna() & ~pairs.isin(_reviewed())).to_numpy(dtype=bool)
+    # each distinct (session, State) pair looked up once
+    pair_codes, pair_keys = pd.factorize(pairs)
+    reviewed = _reviewed()
+    listed = np.array([k in reviewed for k in pair_keys] + [True])[pair_codes]
+    elsewhere = session.notna().to_numpy(dtype=bool) & ~listed
     flag_mask(
         report,
         file,
@@ -67,15 +71,14 @@ def fill_sessions(df, raw, report, file, label="session"):
         df["sur"].astype("string") + ", session " + session.astype("string"),
         "the UPR calendar does not list this State under review in this session; kept",
     )
-    cycle = pd.Series(pd.NA, index=df.index, dtype="Int64")
-    year = pd.Series(pd.NA, index=df.index, dtype="Int64")
+    # cycle and year of each distinct session
+    codes, numbers = pd.factorize(session, use_na_sentinel=True)
+    numbers = np.asarray(numbers, dtype="int64")
+    cycle_u = np.append(np.asarray(cycle_of_session(numbers), dtype="float64"), np.nan)
+    year_u = np.append(year_of.reindex(numbers).to_numpy(dtype="float64"), np.nan)
+    cycle = pd.Series(cycle_u[codes], index=df.index).astype("Int64")
+    year = pd.Series(year_u[codes], index=df.index).astype("Int64")
     has = session.notna()
-    if has.any():
-        cycle[has] = pd.Series(
-            np.asarray(cycle_of_session(session[has].astype("int64"))),
-            index=session[has].index,
-        ).astype("Int64")
-        year[has] = session[has].astype("int64").map(year_of).astype("Int64")
     src_year = (
         pd.to_numeric(raw["year"], errors="coerce").astype("Int64")
         if "year" in raw
