@@ -17,6 +17,7 @@ from ..reference import map_source_themes
 
 __all__ = [
     "PARTIAL_RESPONSES",
+    "SPACES",
     "clean_text",
     "explode_states",
     "is_placeholder",
@@ -45,6 +46,19 @@ def per_distinct(s: pd.Series, fn, dtype: str = "string") -> pd.Series:
     return pd.Series(values[codes], index=s.index, dtype=dtype)
 
 
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters ``str.split()`` splits on (``str.isspace``), space included."""
+
+# a cell needs Python's cleaning when it holds an entity, white space other
+# than a space, or two spaces in a row; any other cell at most needs trimming
+_NEEDS_CLEANING = (
+    "&|  |[" + "".join(f"\\x{{{ord(c):x}}}" for c in SPACES if c != " ") + "]"
+)
+
+
 def _clean_values(values) -> list:
     out = []
     for v in values:
@@ -53,20 +67,45 @@ def _clean_values(values) -> list:
             continue
         if "&" in v:
             v = html.unescape(v)
-        out.append(" ".join(v.split()))  # str.split folds what re's \s matches
+        out.append(" ".join(v.split()))
     return out
+
+
+def _clean_arrow(arr):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dirty = pc.fill_null(pc.match_substring_regex(arr, _NEEDS_CLEANING), False)
+    at = np.flatnonzero(dirty.to_numpy(zero_copy_only=False))
+    if at.size:
+        codes, uniques = pd.factorize(pd.Series(arr.take(at), dtype="string"))
+        cleaned = pa.array(_clean_values(np.asarray(uniques, dtype=object)), arr.type)
+        arr = pc.replace_with_mask(arr, dirty, cleaned.take(codes))
+    return pc.utf8_trim(arr, " ")
+
+
+_SHORT = 40
+"""Cells shorter than this on average (names, labels) repeat: they are
+cleaned once per distinct value; longer ones (texts) row by row."""
 
 
 def clean_text(s: pd.Series) -> pd.Series:
     """Decode HTML entities and fold white space (NA stays NA).
 
-    Each distinct value is cleaned once (State names and labels repeat).
+    White space is what ``str.split()`` splits on. Cells that hold only
+    single spaces are trimmed with Arrow; the others (entities, tabs, line
+    breaks, runs of spaces) are cleaned in Python, each distinct value once.
     """
+    import pyarrow as pa
+
     s = s.astype("string")
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    distinct = np.asarray(uniques, dtype=object)
-    cleaned = np.array(_clean_values(distinct) + [pd.NA], dtype=object)
-    return pd.Series(cleaned[codes], index=s.index, dtype="string")
+    arr = pa.array(s.array)
+    if len(s) and arr.nbytes < _SHORT * len(s):
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        arr = _clean_arrow(pa.array(uniques)).take(pa.array(codes, mask=codes < 0))
+    else:
+        arr = _clean_arrow(arr)
+    return pd.Series(pd.arrays.ArrowStringArray(arr), index=s.index, dtype="string")
 
 
 def lists_from_parts(parts: pd.Series, index: pd.Index) -> pd.Series:
