@@ -45,10 +45,15 @@ def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
             "text": df["text"].astype("string").str.lower().fillna(""),
         }
     )
+    import pyarrow as pa
+
     h = pd.util.hash_pandas_object(key, index=False).to_numpy()
-    # 16 hex digits each: one hex string of the big-endian hashes, cut up
-    digits = np.frombuffer(h.astype(">u8").tobytes().hex().encode(), dtype="S16")
-    return pd.Series(digits.astype(str), index=df.index, dtype="string")
+    # 16 hex digits each: one hex string of the big-endian hashes, cut up by
+    # the offsets of an Arrow string array
+    digits = pa.py_buffer(h.astype(">u8").tobytes().hex().encode())
+    offsets = pa.py_buffer(np.arange(0, 16 * len(h) + 1, 16, dtype=np.int32))
+    ids = pa.StringArray.from_buffers(len(h), offsets, digits)
+    return pd.Series(pd.arrays.ArrowStringArray(ids), index=df.index, dtype="string")
 
 
 def finalize(
