@@ -109,23 +109,27 @@ def _flag_duplicates(
     recommending State, session (or year) and text, ignoring case,
     punctuation and spacing (exports of one database word them alike).
     """
-    keys = ["sur_iso3", "rs_iso3", "session", "year", "text"]
-    k = df[keys].astype("string").fillna("\x00")
+    keys = ["sur_iso3", "rs_iso3", "session", "year"]
+    # one integer per distinct (SuR, State, session, year, folded text); a
+    # missing value is a value of its own
+    grp = np.zeros(len(df), dtype=np.int64)
     # letters of every script count (a Cyrillic or Arabic text is not empty)
-    k["text"] = _fold_text(k["text"])
-    dup = k.duplicated(keep="first").to_numpy()
+    for part in [*(df[c] for c in keys), _fold_text(df["text"].astype("string"))]:
+        codes, uniques = pd.factorize(part, use_na_sentinel=False)
+        grp, _ = pd.factorize(grp * (len(uniques) + 1) + codes)
+    first_at = np.unique(grp, return_index=True)[1][grp]
+    dup = first_at != np.arange(len(df))
     if not dup.any():
         return df
-    grp = k.groupby(keys, sort=False).ngroup()
-    first_file = df["source_file"].groupby(grp).transform("first")
-    first_row = df["source_row"].groupby(grp).transform("first")
+    first_file = df["source_file"].take(first_at).set_axis(df.index)
+    first_row = df["source_row"].take(first_at).set_axis(df.index)
     what = (
         "duplicate of "
         + first_file.astype("string")
         + " row "
         + first_row.astype("string").fillna("?")
     )
-    first_source = df["source"].groupby(grp).transform("first")
+    first_source = df["source"].take(first_at).set_axis(df.index)
     other_source = (first_source != df["source"]).to_numpy(dtype=bool)
     issues = np.where(
         other_source,
