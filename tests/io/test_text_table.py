@@ -117,3 +117,24 @@ def test_original_text_kept_where_it_differs(tmp_path):
     assert df["text"].iloc[0] == "Recommendation numéro 0 on torture"
     assert df["source_text"].iloc[0] == "Recommendation num&#233;ro   0 on torture"
     assert df["source_text"].isna().iloc[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a\r\nb\r\n",
+        "a\rb\rc",
+        "a\nb\n\n",
+        "\n\n  a\r\n\rb\n\u2028\n",
+        "a\r\n\r\nb",
+        " \t\n ",
+        "é\rü\r\n\u00a0\r",
+        "",
+    ],
+)
+def test_count_lines_is_the_stripped_texts_line_count(text):
+    from upr_targets.io._text_table import _count_lines
+
+    s = text.strip()
+    expected = 1 + s.count("\n") + s.count("\r") - s.count("\r\n")
+    assert _count_lines(text, text.encode("utf-8", "surrogatepass")) == expected

@@ -56,3 +56,11 @@ def test_clean_text_keeps_missing_and_object_input():
     assert got.tolist() == ["a", pd.NA, "b c"]
     assert str(got.dtype) == "string"
     assert clean_text(pd.Series([], dtype="string")).empty
+
+
+def test_clean_text_reads_chunked_arrow_columns():
+    import pyarrow as pa
+
+    chunked = pa.chunked_array([["a  b", " c"], ["d\te", None]])
+    got = clean_text(pd.Series(pd.arrays.ArrowStringArray(chunked)))
+    assert got.tolist() == ["a b", "c", "d e", pd.NA]

@@ -74,16 +74,27 @@ def fast_records(
     if any(pc.any(pc.starts_with(c, " ")).as_py() for c in columns):
         return None
     header = [h.strip() for h in (c[0].as_py() for c in columns)]
-    blank = np.ones(table.num_rows, dtype=bool)
-    for c in columns:
-        blank &= pc.equal(pc.utf8_trim_whitespace(c), "").to_numpy(zero_copy_only=False)
-    if blank[0]:
+    # blank records: white space in the first column, then in every other one
+    # (checked on those records only)
+    at = np.flatnonzero(_blank(columns[0]))
+    for c in columns[1:]:
+        if not at.size:
+            break
+        at = at[_blank(c.take(pa.array(at)))]
+    if at.size and at[0] == 0:
         return None
-    keep = np.flatnonzero(~blank[1:]) + 1  # records with a value, after the header
-    body = pd.DataFrame(
-        {
-            i: pd.array(c.take(pa.array(keep)), dtype="str")
-            for i, c in enumerate(columns)
-        }
-    )
+    if at.size:
+        keep = np.setdiff1d(np.arange(1, table.num_rows), at)
+        columns = [c.take(pa.array(keep)) for c in columns]
+    else:
+        keep = np.arange(1, table.num_rows)
+        columns = [c.slice(1) for c in columns]
+    body = pd.DataFrame({i: pd.array(c, dtype="str") for i, c in enumerate(columns)})
     return header, body, keep + 1  # record numbers, the header being 1
+
+
+def _blank(values) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim_whitespace(values)
+    return pc.equal(trimmed, "").to_numpy(zero_copy_only=False)

@@ -133,6 +133,28 @@ def _reason(n: int, n_fields: int, last: bool, cut: bool) -> str:
     return f"record has {n} fields, the header has {n_fields} (unquoted delimiter in a value?)"
 
 
+def _breaks(text) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _count_lines(text: str, raw: bytes) -> int:
+    """Lines of ``text`` once stripped (``raw``: ``text`` in UTF-8).
+
+    The line breaks (``\\r\\n``, ``\\r``, ``\\n``) are counted on the bytes with
+    numpy, less those of the white space around the text.
+    """
+    stripped = len(text.strip())
+    if not stripped:
+        return 1
+    lead = len(text) - len(text.lstrip())
+    v = np.frombuffer(raw, dtype=np.uint8)
+    cr, lf = v == 13, v == 10
+    n = int(np.count_nonzero(cr)) + int(np.count_nonzero(lf))
+    if n and cr.any() and lf.any():
+        n -= int(np.count_nonzero(cr[:-1] & lf[1:]))
+    return 1 + n - _breaks(text[:lead]) - _breaks(text[lead + stripped :])
+
+
 def read_text_table(
     path: Path, report: LoadReport, encoding: str | None = None
 ) -> tuple[list[str], pd.DataFrame, pd.Series, str, int]:
@@ -153,8 +175,7 @@ def read_text_table(
             f"{path.name}: {n_control:,} control characters (NUL and the like) removed"
         )
     sep = sniff_delimiter(_LINE.split(text, maxsplit=1)[0])
-    stripped = text.strip()
-    n_lines = 1 + stripped.count("\n") + stripped.count("\r") - stripped.count("\r\n")
+    n_lines = _count_lines(text, raw)
     fast = fast_records(text, raw, sep, n_lines)
     if fast is not None:  # a clean file: Arrow's parser
         header, frame, row_no = fast
@@ -224,8 +245,8 @@ def _drop_repeated_header(frame, rows, header, path, report):
     first = next((i for i, h in enumerate(labels) if h), None)
     if first is None:
         return frame, rows
-    column = frame[first].to_numpy(dtype=object).astype(str)
-    if not (np.char.lower(np.char.strip(column)) == labels[first]).any():
+    column = frame[first].astype("string").str.strip().str.lower()
+    if not (column == labels[first]).any():
         return frame, rows
     same = sum(
         (frame[i].str.strip().str.casefold() == h).to_numpy(dtype=bool)

@@ -100,6 +100,8 @@ def clean_text(s: pd.Series) -> pd.Series:
 
     s = s.astype("string")
     arr = pa.array(s.array)
+    if isinstance(arr, pa.ChunkedArray):  # a slice of a table read by Arrow
+        arr = arr.combine_chunks()
     if len(s) and arr.nbytes < _SHORT * len(s):
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
         arr = _clean_arrow(pa.array(uniques)).take(pa.array(codes, mask=codes < 0))
