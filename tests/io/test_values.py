@@ -64,3 +64,42 @@ def test_clean_text_reads_chunked_arrow_columns():
     chunked = pa.chunked_array([["a  b", " c"], ["d\te", None]])
     got = clean_text(pd.Series(pd.arrays.ArrowStringArray(chunked)))
     assert got.tolist() == ["a b", "c", "d e", pd.NA]
+
+
+def test_split_multi_splits_then_cleans_each_part():
+    from upr_targets.io._values import split_multi
+
+    cells = ["Justice, Women &amp; girls", None, " ; ", "Justice,Justice", "A|B"]
+    s = pd.Series(cells, index=[3, 4, 5, 6, 7], dtype="string")
+    got = split_multi(s, r"\s*[,;|\n]\s*")
+    assert got.index.tolist() == [3, 4, 5, 6, 7]
+    assert got.tolist() == [
+        ["Justice", "Women &", "girls"],  # split on ";" first, then unescaped
+        [],
+        [],
+        ["Justice", "Justice"],
+        ["A", "B"],
+    ]
+    assert got[6] is not got[3]  # every row has a list of its own
+
+
+def test_map_theme_lists_themes_once_in_order_and_unknown_labels_by_row():
+    from upr_targets.io._values import map_theme_lists
+
+    lists = pd.Series(
+        [
+            ["Women's rights", "Nonsense label"],
+            [],
+            None,
+            ["Torture and other CID", "Women's rights", "Nonsense label"],
+            ["Women's rights", "Nonsense label"],
+        ],
+        index=[10, 11, 12, 13, 14],
+        dtype=object,
+    )
+    themes, unknown = map_theme_lists(lists, "upr-info")
+    women, torture = ["Women's rights"], ["Torture and other CID treatment"]
+    assert themes.tolist() == [women, [], [], torture + women, women]
+    assert themes[10] is not themes[14]
+    assert unknown.index.tolist() == [10, 13, 14]
+    assert set(unknown) == {"Nonsense label"}

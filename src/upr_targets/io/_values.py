@@ -125,20 +125,32 @@ def lists_from_parts(parts: pd.Series, index: pd.Index) -> pd.Series:
     return pd.Series([c.tolist() for c in chunks], index=index, dtype=object)
 
 
+def _spread_lists(lists: list, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Each row's list (a copy of its own) from one list per distinct value.
+
+    ``codes`` point into ``lists``; -1 (a missing value) gets an empty list.
+    """
+    spread = np.empty(len(lists) + 1, dtype=object)
+    spread[:-1] = lists
+    spread[-1] = []
+    return pd.Series(list(map(list, spread[codes])), index=index, dtype=object)
+
+
 def split_multi(s: pd.Series, pattern: str) -> pd.Series:
     """Split each string on ``pattern`` into a list of stripped, non-empty parts.
 
-    Each distinct cell is split once (issue lists repeat a lot); every row
-    gets a list of its own.
+    Each distinct cell is split once (issue lists repeat a lot) and its parts
+    cleaned as :func:`clean_text` does; every row gets a list of its own.
     """
     codes, uniques = pd.factorize(s.astype("string"), use_na_sentinel=True)
-    distinct = pd.Series(uniques, dtype="string")
-    parts = distinct.str.split(pattern, regex=True).explode()
-    parts = clean_text(parts)
-    parts = parts[parts.notna() & (parts != "")]
-    split = np.empty(len(distinct) + 1, dtype=object)
-    split[:] = lists_from_parts(parts.astype(object), distinct.index).tolist() + [[]]
-    return pd.Series(list(map(list, split[codes])), index=s.index, dtype=object)
+    split = re.compile(pattern).split
+    cells = [split(cell) for cell in np.asarray(uniques, dtype=object)]
+    parts = _clean_values([p for parts in cells for p in parts])
+    lists, at = [], 0
+    for n in map(len, cells):
+        lists.append([p for p in parts[at : at + n] if p is not pd.NA and p != ""])
+        at += n
+    return _spread_lists(lists, codes, s.index)
 
 
 _PLACEHOLDER = re.compile(
@@ -209,27 +221,31 @@ def parse_action_category(s: pd.Series) -> pd.Series:
 
 
 def map_theme_lists(lists: pd.Series, vocabulary: str):
-    """Map source labels (lists) to themes, once per distinct list of labels."""
+    """Map source labels (lists) to themes, once per distinct list of labels.
+
+    Returns
+    -------
+    themes : pandas.Series
+        A list of themes per row (each once, in the order of its labels).
+    unknown : pandas.Series
+        The labels that map to no theme, one entry per row and label, indexed
+        by the row's label.
+    """
     keys = [tuple(v) if isinstance(v, (list, tuple)) else () for v in lists]
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
-    ex = lists.explode()
-    ex = ex[ex.notna()].astype(str)
-    if len(uniques) < 0.5 * len(lists):  # map each distinct list once
-        distinct = pd.Series([list(u) for u in uniques], dtype=object)
-        mapped, bad = map_theme_lists(distinct, vocabulary)
-        mapped = mapped.tolist()
-        spread = np.empty(len(mapped), dtype=object)
-        spread[:] = mapped
-        out = pd.Series(list(map(list, spread[codes])), index=lists.index, dtype=object)
-        return out, ex[ex.isin(set(bad))]
-    mapping = {lab: map_source_themes([lab], vocabulary) for lab in ex.unique()}
-    unknown = {lab for lab, t in mapping.items() if not t}
-    themes = ex.map(mapping).explode().dropna()
-    pos = lists.index.get_indexer(themes.index)
-    keep = ~pd.DataFrame({"i": pos, "t": themes.to_numpy()}).duplicated().to_numpy()
-    out = lists_from_parts(themes[keep], lists.index)
-    bad = ex[ex.isin(unknown)]
-    return out, bad
+    distinct = [[str(lab) for lab in u if not pd.isna(lab)] for u in uniques]
+    labels = dict.fromkeys(lab for u in distinct for lab in u)
+    mapping = {lab: map_source_themes([lab], vocabulary) for lab in labels}
+    themes = [
+        list(dict.fromkeys(t for lab in u for t in mapping[lab])) for u in distinct
+    ]
+    out = _spread_lists(themes, codes, lists.index)
+    unknown_u = [[lab for lab in u if not mapping[lab]] for u in distinct]
+    rows = np.flatnonzero(np.array([bool(u) for u in unknown_u] + [False])[codes])
+    bad = pd.Series(
+        [unknown_u[codes[k]] for k in rows], index=lists.index[rows], dtype=object
+    ).explode()
+    return out, bad.astype(str)
 
 
 # Several recommending States in one Uwazi cell: "|", ";", new lines or commas
