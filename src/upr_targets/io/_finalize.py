@@ -7,6 +7,7 @@ guessed value is written to the load report.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +55,30 @@ def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
     offsets = pa.py_buffer(np.arange(0, 16 * len(h) + 1, 16, dtype=np.int32))
     ids = pa.StringArray.from_buffers(len(h), offsets, digits)
     return pd.Series(pd.arrays.ArrowStringArray(ids), index=df.index, dtype="string")
+
+
+@dataclass
+class RawPart:
+    """One file's raw frame, read and waiting for :func:`finalize_parts`.
+
+    ``raw`` and the other fields are :func:`finalize`'s parameters;
+    ``rejected`` counts the rows the reader itself rejected (already in its
+    report).
+    """
+
+    raw: pd.DataFrame
+    file: Path
+    fmt: str
+    source_columns: dict[str, str] = field(default_factory=dict)
+    theme_vocabulary: str | None = None
+    encoding: str | None = None
+    records_read: int | None = None
+    rejected: int = 0
+
+    @property
+    def batch_key(self) -> tuple:
+        """Parts with the same key are finalized together."""
+        return (self.fmt, self.theme_vocabulary, tuple(self.source_columns.items()))
 
 
 def finalize(
@@ -116,16 +141,59 @@ def finalize(
         file, its row and the source's column, with the closest names.
     """
     file = Path(file)
+    part = RawPart(
+        raw,
+        file,
+        fmt,
+        dict(source_columns or {}),
+        theme_vocabulary,
+        encoding,
+        records_read,
+        int((report.rejected["file"] == file.name).sum()),
+    )
+    return finalize_parts([part], report, on_unknown=on_unknown)
+
+
+def _names(files: pd.Series) -> str:
+    """The files of a batch, for messages."""
+    return ", ".join(files.unique())
+
+
+def finalize_parts(
+    parts: list[RawPart], report: LoadReport, *, on_unknown: str = "raise"
+) -> pd.DataFrame:
+    """:func:`finalize` for several files of one format (one ``batch_key``) at once.
+
+    The rows of every part are cleaned, resolved and checked together (each
+    distinct value once for all of them); the report still names each row's
+    file, and gets one summary line per file. Raises as :func:`finalize` does,
+    for the batch as a whole.
+    """
+    if len({p.batch_key for p in parts}) != 1:  # pragma: no cover - internal
+        raise ValueError("finalize_parts: the parts do not share a batch_key")
+    first = parts[0]
+    fmt, theme_vocabulary = first.fmt, first.theme_vocabulary
     if on_unknown not in ON_UNKNOWN:
         raise ValueError(f"on_unknown={on_unknown!r}; use one of {list(ON_UNKNOWN)}")
-    pre_rejected = int((report.rejected["file"] == file.name).sum())
-    rows_read = len(raw) + pre_rejected
     cols = {c: c for c in COLUMN_NAMES}
-    cols.update(source_columns or {})
-    df = raw.copy().reset_index(drop=True)
-    if "source_row" not in df:
-        df["source_row"] = np.arange(2, len(df) + 2)
+    cols.update(first.source_columns)
+    before = report.rejected["file"].value_counts()  # the reader's own rejections
+    frames = []
+    for part in parts:
+        frame = part.raw.reset_index(drop=True)
+        if "source_row" not in frame:
+            frame = frame.assign(source_row=np.arange(2, len(frame) + 2))
+        frames.append(frame)
+    raw = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    df = raw.copy()
     df["source_row"] = pd.to_numeric(df["source_row"], errors="coerce").astype("Int64")
+    names = np.array([p.file.name for p in parts], dtype=object)
+    df["source_file"] = pd.Series(
+        names[np.repeat(np.arange(len(parts)), [len(f) for f in frames])],
+        index=df.index,
+        dtype="string",
+    )
+    file = df["source_file"]
     written = (
         df["text"].astype("string")
         if "text" in df
@@ -150,7 +218,7 @@ def finalize(
             report.reject(file, df["source_row"][bad], cols[c], df[c][bad], reason)
     df = df.loc[~(blank | no_sur)].reset_index(drop=True)
     raw = raw.reset_index(drop=True).loc[~(blank | no_sur)].reset_index(drop=True)
-    rows = df["source_row"]
+    rows, file = df["source_row"], df["source_file"]
 
     # States
     def groups(c):
@@ -177,7 +245,7 @@ def finalize(
         keep = ~unknown
         df = df.loc[keep].reset_index(drop=True)
         raw = raw.loc[keep].reset_index(drop=True)
-        rows = df["source_row"]
+        rows, file = df["source_row"], df["source_file"]
     placeholder = is_placeholder(df["recommending_state"])
     flag_mask(
         report,
@@ -257,9 +325,12 @@ def finalize(
             ac_raw,
             "action category not in 1-5; set to missing",
         )
-        n_blank = int((ac_raw.isna() | (ac_raw == "")).sum())
-        if n_blank:
-            report.note(f"{file.name}: {n_blank:,} rows without an action category")
+        n_blank = (ac_raw.isna() | (ac_raw == "")).groupby(file, sort=False).sum()
+        for name in names:
+            if n_blank.get(name, 0):
+                report.note(
+                    f"{name}: {n_blank[name]:,} rows without an action category"
+                )
 
     # themes
     for c in ("source_themes", "sdgs", "affected_persons"):
@@ -297,7 +368,6 @@ def finalize(
     df = fill_sessions(df, raw, report, file, cols["session"])
 
     df["source"] = fmt
-    df["source_file"] = file.name
     if "recommendation_id" not in df or df["recommendation_id"].isna().all():
         df["recommendation_id"] = _recommendation_ids(df)
     else:
@@ -305,18 +375,24 @@ def finalize(
             df["recommendation_id"].astype("string").fillna(_recommendation_ids(df))
         )
     out = conform(df)[list(COLUMN_NAMES)]
-    validate(out, name=file.name)
-    n_rejected = int((report.rejected["file"] == file.name).sum())
-    if rows_read != len(out) + n_rejected:  # pragma: no cover - internal check
-        raise AssertionError(
-            f"{file.name}: {rows_read} rows read but {len(out)} kept + {n_rejected} rejected"
+    validate(out, name=_names(file))
+    kept = out["source_file"].value_counts()
+    rejected = report.rejected["file"].value_counts().sub(before, fill_value=0)
+    for part, frame in zip(parts, frames, strict=True):
+        name = part.file.name
+        rows_read = len(frame) + part.rejected
+        n_kept = int(kept.get(name, 0))
+        n_rejected = part.rejected + int(rejected.get(name, 0))
+        if rows_read != n_kept + n_rejected:  # pragma: no cover - internal check
+            raise AssertionError(
+                f"{name}: {rows_read} rows read but {n_kept} kept + {n_rejected} rejected"
+            )
+        report.add_file(
+            part.file,
+            format=fmt,
+            rows_kept=n_kept,
+            rows_read=rows_read,
+            encoding=part.encoding,
+            records_read=rows_read if part.records_read is None else part.records_read,
         )
-    report.add_file(
-        file,
-        format=fmt,
-        rows_kept=len(out),
-        rows_read=rows_read,
-        encoding=encoding,
-        records_read=records_read if records_read is not None else rows_read,
-    )
     return out

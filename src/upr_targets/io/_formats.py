@@ -52,8 +52,11 @@ class Format:
 
     ``reader`` is ``"module:function"`` (imported on first use), called as
     ``reader(path, report, **options)``; it returns the finalized table.
-    Table formats are recognized by their header (all ``required`` fields
-    present), document formats by their file extension.
+    ``part_reader``, where a format has one, reads a file only up to its raw
+    frame (a :class:`RawPart`, without ``on_unknown``): several files of the
+    format are then finalized together. Table formats are recognized by their
+    header (all ``required`` fields present), document formats by their file
+    extension.
     """
 
     name: str
@@ -62,14 +65,22 @@ class Format:
     fields: tuple[Field, ...] = ()
     extensions: tuple[str, ...] = TABLE_EXTENSIONS
     by_header: bool = True
+    part_reader: str | None = None
 
     @property
     def key_columns(self) -> list[str]:
         return [f.label for f in self.fields if f.required]
 
     def load(self) -> Callable:
-        module, func = self.reader.split(":")
-        return getattr(import_module(module, package=__package__), func)
+        return _function(self.reader)
+
+    def load_part(self) -> Callable | None:
+        return _function(self.part_reader) if self.part_reader else None
+
+
+def _function(spec: str) -> Callable:
+    module, func = spec.split(":")
+    return getattr(import_module(module, package=__package__), func)
 
 
 def _f(name, label, *aliases, required=False) -> Field:
@@ -105,6 +116,7 @@ register_format(
             _f("issues", "Issue", "Issues"),
             _f("session", "Session", required=True),
         ),
+        part_reader="._upr_info:read_upr_info_part",
     )
 )
 register_format(
@@ -134,6 +146,7 @@ register_format(
             _f("action_category", "Action Category", "Action", "Action categories"),
             _f("issues", "Issues", "Issue", "Themes"),
         ),
+        part_reader="._upr_info:read_upr_info_uwazi_part",
     )
 )
 register_format(

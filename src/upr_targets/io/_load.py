@@ -15,7 +15,8 @@ import pandas as pd
 
 from .._cache import Cache, files_key
 from .._errors import LoadError, UPRDataWarning
-from ._formats import FORMATS, detect_format
+from ._batch import read_files
+from ._formats import FORMATS
 from ._log import LoadReport
 
 __all__ = ["load_recommendations"]
@@ -287,7 +288,7 @@ def _load(
     from ._addendum import apply_responses, is_addendum, opening_text, read_responses
 
     report = LoadReport()
-    frames = []
+    tables = []
     addenda = []
     for path in paths:
         opening = opening_text(path)
@@ -295,14 +296,9 @@ def _load(
             addenda.append((path, read_responses(path)))
             report.note(f"{path.name}: an addendum (the State's responses)")
             continue
-        if strict or len(paths) == 1:
-            frames.append(_load_one(path, format, encoding, on_unknown, report))
-            continue
-        try:
-            frames.append(_load_one(path, format, encoding, on_unknown, report))
-        except (LoadError, OSError) as exc:  # layout, workbook, encoding, I/O
-            report.skip_file(path, f"not read ({exc})")
-            logger.warning("upr_targets: %s not read: %s", path.name, exc)
+        tables.append(path)
+    skip_bad = not (strict or len(paths) == 1)
+    frames = read_files(tables, format, encoding, on_unknown, report, skip_bad=skip_bad)
     if addenda and not frames:
         raise LoadError(
             f"{addenda[0][0].name} is an addendum: it holds the State's responses, not "
@@ -328,25 +324,6 @@ def _load(
         )
     df = _flag_duplicates(df, report, drop_duplicates)
     df.attrs["load_report"] = report
-    return df
-
-
-def _load_one(path, format, encoding, on_unknown, report) -> pd.DataFrame:
-    """Read one file into ``report``: its lines are added only when it is read."""
-    own = LoadReport()
-    name = detect_format(path, encoding=encoding) if format == "auto" else format
-    fmt = FORMATS[name]
-    how = "given"
-    if format == "auto":
-        how = f"recognized from its {'header' if fmt.by_header else 'extension'}"
-    own.note(f"{path.name}: format {name!r} ({how})")
-    logger.info("upr_targets: reading %s as format %r (%s)", path.name, name, how)
-    kwargs = {"encoding": encoding} if encoding and fmt.by_header else {}
-    df = fmt.load()(path, own, on_unknown=on_unknown, **kwargs)
-    if len(df) == 0 and not len(own.rejected):
-        own.note(f"{path.name}: a header and no records")
-        own.skip_file(path, "a header and no records")
-    report.extend(own)
     return df
 
 

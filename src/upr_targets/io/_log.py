@@ -21,6 +21,7 @@ import html
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 _SUMMARY_COLUMNS = (
@@ -38,14 +39,19 @@ _FLAGGED_COLUMNS = ("file", "row", "column", "value", "issue")
 
 
 def _records(
-    file: str | Path,
+    file: str | Path | pd.Series,
     rows,
     column: str | None,
     values,
     text: str | Iterable[str],
     kind: str,
 ) -> pd.DataFrame:
-    rows = pd.Series(rows).reset_index(drop=True)
+    rows = pd.Series(rows)
+    if isinstance(file, pd.Series):  # each row's own file (files read together)
+        names = file.loc[rows.index].astype("string").reset_index(drop=True)
+    else:
+        names = pd.Series([Path(file).name] * len(rows), dtype="string")
+    rows = rows.reset_index(drop=True)
     n = len(rows)
     values = pd.Series(values if values is not None else [pd.NA] * n).reset_index(
         drop=True
@@ -54,7 +60,7 @@ def _records(
         text = [text] * n
     return pd.DataFrame(
         {
-            "file": pd.Series([Path(file).name] * n, dtype="string"),
+            "file": names,
             "row": pd.to_numeric(rows, errors="coerce").astype("Int64"),
             "column": pd.Series([column] * n, dtype="string"),
             "value": values.astype("string"),
@@ -274,17 +280,28 @@ class LoadReport:
             }
         )
 
-    def extend(self, other: LoadReport) -> None:
+    def extend(self, other: LoadReport, order: list[str] | None = None) -> None:
         """Append the content of another report.
 
         Parameters
         ----------
         other : LoadReport
             Its files, rows and notes are added to this one.
+        order : list of str, optional
+            File names: ``other``'s rejected rows and flagged values are added
+            file by file in this order (as if each file had been read alone).
         """
         self._summary.extend(other._summary)
-        self._rejected.extend(other._rejected)
-        self._flagged.extend(other._flagged)
+        for mine, theirs, last in (
+            (self._rejected, other._rejected, "reason"),
+            (self._flagged, other._flagged, "issue"),
+        ):
+            if order is None or not theirs:
+                mine.extend(theirs)
+                continue
+            frame = _one_frame(list(theirs), last)
+            rank = frame["file"].map({name: k for k, name in enumerate(order)})
+            mine.append(frame.iloc[np.argsort(rank.to_numpy(), kind="stable")])
         self.notes.extend(other.notes)
         self.skipped.extend(other.skipped)
 

@@ -35,7 +35,7 @@ _MANY = 400
 before any of them is matched (a column of texts fails at once)."""
 
 
-def _check_column(values: pd.Series, file: Path, label: str, found=None) -> None:
+def _check_column(values: pd.Series, name: str, label: str, found=None) -> None:
     """Raise when most distinct values are not State names (the wrong column).
 
     ``found``: the readings of ``values`` already made (else a sample is read).
@@ -56,7 +56,7 @@ def _check_column(values: pd.Series, file: Path, label: str, found=None) -> None
         return
     examples = "; ".join(repr(str(v)[:60]) for v in sample[found["iso3"].isna()][:3])
     raise LoadError(
-        f"{file.name}: column {label!r} does not hold State names ({share:.0%} of "
+        f"{name}: column {label!r} does not hold State names ({share:.0%} of "
         f"the values checked are not States, e.g. {examples}). Are two columns "
         "swapped or misnamed? Rename the columns in the file, or pass format=... "
         "if it is another export."
@@ -66,7 +66,7 @@ def _check_column(values: pd.Series, file: Path, label: str, found=None) -> None
 def resolve_column(
     values: pd.Series,
     rows: pd.Series,
-    file: Path,
+    file: Path | pd.Series,
     label: str,
     report: LoadReport,
     *,
@@ -82,8 +82,9 @@ def resolve_column(
         missing without error; the caller reports them).
     rows : pandas.Series
         Row numbers of the file, aligned with ``values``.
-    file : Path
-        The file, for messages.
+    file : Path or pandas.Series
+        The file, for messages; or each row's file (a Series aligned with
+        ``values``) when several files are resolved together.
     label : str
         The source's column label, for messages.
     report : LoadReport
@@ -110,18 +111,34 @@ def resolve_column(
     if not given.any():
         out = pd.DataFrame(index=values.index, columns=["name", "iso3", "group"])
         return out.astype("string"), unknown
-    if given_u.sum() > _MANY:
-        _check_column(distinct[given_u], file, label)
+    # each file's own distinct values, in the order they appear in it
+    if isinstance(file, pd.Series):
+        per_file = {
+            name: pd.unique(codes[at])
+            for name, at in file.groupby(file, sort=False).indices.items()
+        }
+    else:
+        per_file = {file.name: np.arange(len(distinct))}
+    per_file = {name: u[u >= 0][given_u[u[u >= 0]]] for name, u in per_file.items()}
+    for name, u in per_file.items():
+        if len(u) > _MANY:
+            _check_column(distinct.iloc[u], name, label)
     found_u = resolve_states(distinct, errors="coerce")
-    if given_u.sum() <= _MANY:
-        _check_column(distinct[given_u], file, label, found_u[given_u])
+    for name, u in per_file.items():
+        if len(u) <= _MANY:
+            _check_column(distinct.iloc[u], name, label, found_u.iloc[u])
     missing_u = given_u & found_u["iso3"].isna().to_numpy()
     if missing_u.any() and on_unknown == "raise":  # one error naming every row
+        # the first file holding an unknown name
+        name = next(n for n, u in per_file.items() if missing_u[u].any())
+        in_file = given & (
+            (file == name).to_numpy(dtype=bool) if isinstance(file, pd.Series) else True
+        )
         resolve_states(
-            values[given],
-            source=file.name,
+            values[in_file],
+            source=name,
             column=label,
-            rows=rows[given],
+            rows=rows[in_file],
             hint="Fix the names in the file, or pass on_unknown='flag' to keep the "
             "rows with the State missing (they are listed in the load report).",
         )

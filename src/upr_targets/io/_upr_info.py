@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._finalize import finalize
+from ._finalize import RawPart, finalize_parts
 from ._formats import FORMATS, match_columns
 from ._log import LoadReport
 from ._tables import read_table
@@ -25,6 +25,14 @@ def read_upr_info(
     One record is one (recommendation, recommending State) row; ``Session`` is
     the Working Group session number.
     """
+    part = read_upr_info_part(path, report, encoding=encoding)
+    return finalize_parts([part], report, on_unknown=on_unknown)
+
+
+def read_upr_info_part(
+    path, report: LoadReport, *, encoding: str | None = None
+) -> RawPart:
+    """:func:`read_upr_info` up to the raw frame (files are finalized together)."""
     path = Path(path)
     fmt = FORMATS["upr-info"]
     table = read_table(path, report, encoding=encoding)
@@ -37,23 +45,20 @@ def read_upr_info(
     raw["source_row"] = table.rows
     if "issues" in col:
         raw["source_themes"] = split_multi(col["issues"], _ISSUE_SEP)
-    return _finalize(
-        raw, table, pos, fmt="upr-info", path=path, report=report, on_unknown=on_unknown
-    )
+    return _part(raw, table, pos, fmt="upr-info", path=path, report=report)
 
 
-def _finalize(raw, table, pos: dict[str, int], *, fmt: str, path, report, on_unknown):
-    """:func:`finalize` for a UPR Info table: its issues become ``source_themes``."""
-    return finalize(
+def _part(raw, table, pos: dict[str, int], *, fmt: str, path, report) -> RawPart:
+    """The :class:`RawPart` of a UPR Info table: its issues become ``source_themes``."""
+    return RawPart(
         raw,
-        fmt=fmt,
-        file=path,
-        report=report,
+        Path(path),
+        fmt,
         source_columns=_labels(table.header, pos, {"issues": "source_themes"}),
         theme_vocabulary="upr-info",
         encoding=table.encoding,
         records_read=table.records_read,
-        on_unknown=on_unknown,
+        rejected=int((report.rejected["file"] == Path(path).name).sum()),
     )
 
 
@@ -77,6 +82,14 @@ def read_upr_info_uwazi(
     2021)``. A record naming several recommending States becomes one row per
     State, sharing a ``recommendation_id``.
     """
+    part = read_upr_info_uwazi_part(path, report, encoding=encoding)
+    return finalize_parts([part], report, on_unknown=on_unknown)
+
+
+def read_upr_info_uwazi_part(
+    path, report: LoadReport, *, encoding: str | None = None
+) -> RawPart:
+    """:func:`read_upr_info_uwazi` up to the raw frame."""
     path = Path(path)
     fmt = FORMATS["upr-info-uwazi"]
     table = read_table(path, report, encoding=encoding)
@@ -127,12 +140,4 @@ def read_upr_info_uwazi(
         else [[] for _ in range(len(raw))]
     )
     raw = explode_states(raw)
-    return _finalize(
-        raw,
-        table,
-        pos,
-        fmt="upr-info-uwazi",
-        path=path,
-        report=report,
-        on_unknown=on_unknown,
-    )
+    return _part(raw, table, pos, fmt="upr-info-uwazi", path=path, report=report)
