@@ -141,24 +141,25 @@ def _flag_duplicates(
     dup = first_at != np.arange(len(df))
     if not dup.any():
         return df
-    first_file = df["source_file"].take(first_at).set_axis(df.index)
-    first_row = df["source_row"].take(first_at).set_axis(df.index)
+    # the repeats only: each with its first occurrence
+    at = np.flatnonzero(dup)
+    rep = df.iloc[at]
+    first = df.iloc[first_at[at]].set_axis(rep.index)
     what = (
         "duplicate of "
-        + first_file.astype("string")
+        + first["source_file"].astype("string")
         + " row "
-        + first_row.astype("string").fillna("?")
+        + first["source_row"].astype("string").fillna("?")
     )
-    first_source = df["source"].take(first_at).set_axis(df.index)
-    other_source = (first_source != df["source"]).to_numpy(dtype=bool)
+    other_source = (first["source"] != rep["source"]).to_numpy(dtype=bool)
     issues = np.where(
         other_source,
         "same recommendation as in another export already loaded; kept (loading "
         "both double-counts it: load one source per period)",
         "duplicate row (same SuR, recommending State, session and text); kept",
     )
-    dropped = dup & other_source & drop
-    for f, sub in df[dropped].groupby("source_file", sort=False):
+    dropped_rep = other_source & drop
+    for f, sub in rep[dropped_rep].groupby("source_file", sort=False):
         report.drop(
             f,
             sub["source_row"],
@@ -166,13 +167,14 @@ def _flag_duplicates(
             "same recommendation as in another export already loaded; left out "
             "(drop_duplicates=True)",
         )
-    flagged = dup & ~dropped
     for (f, issue), sub in (
-        df[flagged]
-        .assign(_issue=issues[flagged])
+        rep[~dropped_rep]
+        .assign(_issue=issues[~dropped_rep])
         .groupby(["source_file", "_issue"], sort=False)
     ):
         report.flag(f, sub["source_row"], None, what[sub.index], issue)
+    dropped = np.zeros(len(df), dtype=bool)
+    dropped[at[dropped_rep]] = True
     return df[~dropped].reset_index(drop=True) if dropped.any() else df
 
 
