@@ -36,7 +36,7 @@ def fast_records(
     import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
-    if text.count('"') % 2 or _LEADING_BLANK.match(text):
+    if encoded.count(b'"') % 2 or _LEADING_BLANK.match(text):
         return None
     first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     n_fields = len(next(csv.reader([first], delimiter=sep)))

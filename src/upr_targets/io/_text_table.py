@@ -140,18 +140,15 @@ def _breaks(text) -> int:
 def _count_lines(text: str, raw: bytes) -> int:
     """Lines of ``text`` once stripped (``raw``: ``text`` in UTF-8).
 
-    The line breaks (``\\r\\n``, ``\\r``, ``\\n``) are counted on the bytes with
-    numpy, less those of the white space around the text.
+    The line breaks (``\\r\\n``, ``\\r``, ``\\n``) are counted on the bytes,
+    less those of the white space around the text.
     """
     stripped = len(text.strip())
     if not stripped:
         return 1
     lead = len(text) - len(text.lstrip())
-    v = np.frombuffer(raw, dtype=np.uint8)
-    cr, lf = v == 13, v == 10
-    n = int(np.count_nonzero(cr)) + int(np.count_nonzero(lf))
-    if n and cr.any() and lf.any():
-        n -= int(np.count_nonzero(cr[:-1] & lf[1:]))
+    cr, lf = raw.count(b"\r"), raw.count(b"\n")
+    n = cr + lf - (raw.count(b"\r\n") if cr and lf else 0)
     return 1 + n - _breaks(text[:lead]) - _breaks(text[lead + stripped :])
 
 
@@ -160,7 +157,7 @@ def read_text_table(
 ) -> tuple[list[str], pd.DataFrame, pd.Series, str, int]:
     """Header, body (positional string columns), row numbers, encoding, records read."""
     data = path.read_bytes()
-    if not data.strip():
+    if not data or data.isspace():
         raise LoadError(
             f"{path.name} is empty ({len(data)} bytes); download the export again."
         )
