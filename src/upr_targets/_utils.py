@@ -5,10 +5,12 @@ Nothing here knows about UPR data; every other module may import it.
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from typing import Any
 
@@ -131,3 +133,21 @@ def pretty_label(name: str) -> str:
     """
     s = re.sub(r"\bsur\b", "SuR", str(name).replace("_", " ").strip())
     return s[:1].upper() + s[1:]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a block that makes no cycles.
+
+    Loading a table builds a few lists per row (themes, SDGs, affected
+    persons): the collector's passes over them cost from a sixth of a load
+    to most of reading a cached table back, and find nothing to free. It
+    runs again as before once the block is done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import glob as _glob
 import logging
 import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +15,7 @@ import pandas as pd
 
 from .._cache import Cache, files_key
 from .._errors import LoadError, UPRDataWarning
+from .._utils import collector_paused
 from ._batch import read_files
 from ._formats import FORMATS
 from ._log import LoadReport
@@ -44,23 +43,6 @@ def _fold_text(text: pd.Series) -> pd.Series:
         for v in text.to_numpy(dtype=object, na_value="\x00")
     ]
     return pd.Series(out, index=text.index, dtype=object)
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector (the load makes no cycles).
-
-    A load builds a few lists per row (themes, SDGs, affected persons): the
-    collector's passes over them cost about a sixth of the load, and find
-    nothing to free. It runs again as before once the load is done.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _as_path(item) -> Path:
@@ -292,7 +274,7 @@ def load_recommendations(
     )
     df = store.load_table(key) if cache else None
     if df is None:
-        with _collector_paused():
+        with collector_paused():
             df = _load(paths, format, encoding, on_unknown, strict, drop_duplicates)
         store.save_table(key, df)
     _warn(df.attrs["load_report"], len(df))
