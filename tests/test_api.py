@@ -114,6 +114,14 @@ def test_all_names_exist_and_are_sorted_uniquely():
     assert set(upr_targets._LAZY) == set(upr_targets.__all__)
 
 
+def test_io_names_exist_and_load_on_first_use():
+    import upr_targets.io as io
+
+    assert io.__all__ == sorted(set(io.__all__)) and set(io._LAZY) == set(io.__all__)
+    for name in io.__all__:
+        assert getattr(io, name) is not None, name
+
+
 @pytest.mark.parametrize("module", [m for m in MODULES if m != "upr_targets"])
 def test_imports_point_down(module):
     """No module imports one of a layer above it."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 
 import pandas as pd
 from _support.loaders import load_quiet, write_csv
@@ -39,3 +41,18 @@ def test_the_key_changes_with_the_file(tmp_path):
     assert files_key([path], format="upr-info") != key
     write_csv(path, [])
     assert files_key([path], format="auto") != key
+
+
+def test_a_table_from_the_cache_loads_none_of_the_readers(tmp_path):
+    path = write_csv(tmp_path / "s.csv")
+    code = (
+        "import sys, warnings; warnings.simplefilter('ignore')\n"
+        "from upr_targets import load_recommendations\n"
+        f"df = load_recommendations({str(path)!r}, cache=True, cache_dir={str(tmp_path)!r})\n"
+        "print(len(df), sorted(m for m in sys.modules if m.startswith('upr_targets.io.')))"
+    )
+    run = [sys.executable, "-c", code]
+    cold = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    warm = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "upr_targets.io._finalize" in cold
+    assert warm.startswith("3 ") and "_finalize" not in warm and "_pdf" not in warm

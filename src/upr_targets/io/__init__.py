@@ -9,13 +9,27 @@ and rejected. The layers inside, from the bottom: decoding and table reading
 (``_upr_info``, ``_dihr``, ``_uhri``, ``_pdf``, ``_matrix``) and ``_load``.
 """
 
-from ._addendum import read_responses
-from ._advocacy import ADVOCACY_COLUMNS, load_advocacy
-from ._formats import FORMATS, Format, detect_format, register_format
-from ._load import load_recommendations
-from ._log import LoadReport
-from ._ranking_file import load_ranking
-from ._tracker import load_tracker, write_tracker
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# public name -> module that defines it: imported on first use, so that a
+# table read back from the cache loads none of the readers
+_LAZY: dict[str, str] = {
+    "ADVOCACY_COLUMNS": "._advocacy",
+    "FORMATS": "._formats",
+    "Format": "._formats",
+    "LoadReport": "._log",
+    "detect_format": "._formats",
+    "load_advocacy": "._advocacy",
+    "load_ranking": "._ranking_file",
+    "load_recommendations": "._load",
+    "load_tracker": "._tracker",
+    "read_responses": "._addendum",
+    "register_format": "._formats",
+    "write_tracker": "._tracker",
+}
 
 __all__ = [
     "ADVOCACY_COLUMNS",
@@ -31,3 +45,26 @@ __all__ = [
     "register_format",
     "write_tracker",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'upr_targets.io' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+if TYPE_CHECKING:  # what type checkers and IDEs see
+    from ._addendum import read_responses
+    from ._advocacy import ADVOCACY_COLUMNS, load_advocacy
+    from ._formats import FORMATS, Format, detect_format, register_format
+    from ._load import load_recommendations
+    from ._log import LoadReport
+    from ._ranking_file import load_ranking
+    from ._tracker import load_tracker, write_tracker

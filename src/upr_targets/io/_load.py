@@ -16,8 +16,6 @@ import pandas as pd
 from .._cache import Cache, files_key
 from .._errors import LoadError, UPRDataWarning
 from .._utils import collector_paused
-from ._batch import read_files
-from ._formats import FORMATS
 from ._log import LoadReport
 
 __all__ = ["load_recommendations"]
@@ -59,6 +57,12 @@ def _as_path(item) -> Path:
     )
 
 
+def _known_extensions() -> set[str]:
+    from ._formats import FORMATS  # the readers load only when a file is read
+
+    return {e for f in FORMATS.values() for e in f.extensions}
+
+
 def _expand_paths(path_or_paths) -> list[Path]:
     if not isinstance(path_or_paths, Iterable) or isinstance(
         path_or_paths, (str, bytes, os.PathLike)
@@ -67,7 +71,6 @@ def _expand_paths(path_or_paths) -> list[Path]:
     else:
         items = list(path_or_paths)
     out: list[Path] = []
-    known_ext = {e for f in FORMATS.values() for e in f.extensions}
     for item in items:
         p = _as_path(item)
         if p.is_symlink() and not p.exists():
@@ -76,6 +79,7 @@ def _expand_paths(path_or_paths) -> list[Path]:
                 "at the file, or give the file itself"
             )
         if p.is_dir():
+            known_ext = _known_extensions()
             files = sorted(
                 q
                 for q in p.iterdir()
@@ -252,10 +256,13 @@ def load_recommendations(
              file    format  rows_read  rows_kept
     0  export.csv  upr-info          1          1
     """
-    if format != "auto" and format not in FORMATS:
-        raise LoadError(
-            f"unknown format {format!r}; use 'auto' or one of {list(FORMATS)}"
-        )
+    if format != "auto":  # the readers load only when a file is read
+        from ._formats import FORMATS
+
+        if format not in FORMATS:
+            raise LoadError(
+                f"unknown format {format!r}; use 'auto' or one of {list(FORMATS)}"
+            )
     if on_unknown not in ("raise", "flag"):
         raise LoadError(f"on_unknown={on_unknown!r}; use 'raise' or 'flag'")
     paths = _expand_paths(path_or_paths)
@@ -290,6 +297,7 @@ def _load(
     drop_duplicates: bool = False,
 ) -> pd.DataFrame:
     from ._addendum import apply_responses, is_addendum, opening_text, read_responses
+    from ._batch import read_files
 
     report = LoadReport()
     tables = []
