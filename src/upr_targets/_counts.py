@@ -78,12 +78,11 @@ def true_counts(
         "n_theme_recs": n,
         "n_theme_recs_recent": count(ses >= p - recent),
     }
-    total = np.bincount(R.rs[R.session < p], minlength=S).astype(float)
+    # every recommendation and every review before the cut: the tensors'
+    # sums by session (the rows counted one by one give the same)
+    total = X.total_cum[:, p].astype(float)
     out["theme_share"] = np.divide(n, total, out=np.zeros(S), where=total > 0)
-    before = R.session < p
-    out["n_reviews_joined"] = _reviews(
-        R.rs[before], R.sur[before], R.session[before], S
-    )
+    out["n_reviews_joined"] = X.n_reviews_joined[:, :p].sum(axis=1).astype(float)
     out["n_reviews_on_themes"] = _reviews(rs, su, ses, S)
     if sur is None:
         zero = np.zeros(S)
