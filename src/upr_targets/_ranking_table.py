@@ -79,11 +79,10 @@ def _shared_blocs(
         return [[] for _ in order]
     blocs = tensors.blocs_at(before_session)
     shared = blocs[order].multiply(blocs[sur]).tocsr()
-    names = tensors.bloc_names
-    return [
-        sorted(names[shared.indices[shared.indptr[i] : shared.indptr[i + 1]]])
-        for i in range(len(order))
-    ]
+    shared.sort_indices()  # the bloc names are sorted: so are a row's names
+    names = tensors.bloc_names[shared.indices].tolist()
+    ends = shared.indptr.tolist()
+    return [names[a:b] for a, b in zip(ends[:-1], ends[1:], strict=True)]
 
 
 def ranking_table(

@@ -77,3 +77,14 @@ def test_ranking_uses_the_memberships_of_the_session():
         return float(t.set_index("component").loc["bloc_ties", "value"])
 
     assert ties(9) == 0 and ties(22) > 0 and ties(None) == ties(22)
+
+
+def test_shared_blocs_are_the_blocs_both_belong_to_sorted(demo_ranker):
+    from upr_targets.reference import memberships_at
+
+    today = memberships_at(None)
+    ranking = demo_ranker.rank("Kenya", themes=["Death penalty"])
+    kenya = today.get("KEN", frozenset())
+    expected = ranking["iso3"].map(lambda c: sorted(today.get(c, frozenset()) & kenya))
+    assert ranking["shared_blocs"].tolist() == expected.tolist()
+    assert any(len(b) > 1 for b in ranking["shared_blocs"])  # several, in order
