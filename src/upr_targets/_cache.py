@@ -88,7 +88,9 @@ def _code() -> str:
     return hashlib.sha256(repr(stats).encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
 def _versions() -> dict[str, str]:
+    """The versions a key depends on (read once per process; not to be changed)."""
     from importlib.metadata import version
 
     from ._version import __version__
