@@ -156,11 +156,6 @@ def finalize(
     return finalize_parts([part], report, on_unknown=on_unknown)
 
 
-def _names(files: pd.Series) -> str:
-    """The files of a batch, for messages."""
-    return ", ".join(files.unique())
-
-
 def finalize_parts(
     parts: list[RawPart], report: LoadReport, *, on_unknown: str = "raise"
 ) -> pd.DataFrame:
@@ -377,7 +372,7 @@ def finalize_parts(
             df["recommendation_id"].astype("string").fillna(_recommendation_ids(df))
         )
     out = conform(df)[list(COLUMN_NAMES)]
-    validate(out, name=_names(file))
+    validate(out, name=", ".join(names))
     kept = out["source_file"].value_counts()
     rejected = report.rejected["file"].value_counts().sub(before, fill_value=0)
     for part, frame in zip(parts, frames, strict=True):
