@@ -99,3 +99,19 @@ def test_same_name_in_two_folders_and_a_header_only_file(tmp_path):
     report = check_report(df)
     assert len(df) == 6 and report.summary["rows_kept"].tolist() == [3, 3, 0]
     assert ("empty.csv", "a header and no records") in report.skipped
+
+
+def test_the_real_exports_give_what_each_gives_alone(upr_info_files):
+    together = load_quiet(upr_info_files)
+    report = check_report(together)
+    df, summary, rejected, flagged = _one_by_one(upr_info_files)
+    pd.testing.assert_frame_equal(together, df)
+    pd.testing.assert_frame_equal(
+        report.summary.drop(columns="rows_flagged"),
+        summary.drop(columns="rows_flagged"),
+    )
+    pd.testing.assert_frame_equal(report.rejected, rejected)
+    # loaded together, the repeats across files are flagged too
+    alone = report.flagged[~report.flagged["issue"].str.startswith("duplicate row")]
+    within = flagged[~flagged["issue"].str.startswith("duplicate row")]
+    pd.testing.assert_frame_equal(alone.reset_index(drop=True), within)
