@@ -26,7 +26,12 @@ MODULES = sorted(
 # From the bottom up: a module may import modules of its own layer or below,
 # never above (and no cycles within a layer).
 LAYERS: list[tuple[str, ...]] = [
-    ("upr_targets._errors", "upr_targets._utils", "upr_targets._version"),
+    (
+        "upr_targets._errors",
+        "upr_targets._lazy",
+        "upr_targets._utils",
+        "upr_targets._version",
+    ),
     (
         "upr_targets._schema",
         "upr_targets._outcome_schema",
