@@ -48,9 +48,7 @@ def _recommendation_ids(df: pd.DataFrame) -> pd.Series:
     )
     import pyarrow as pa
 
-    # the texts are nearly all distinct: hashed as they are, not categorized
-    # first (the hashes are the same either way)
-    h = pd.util.hash_pandas_object(key, index=False, categorize=False).to_numpy()
+    h = pd.util.hash_pandas_object(key, index=False).to_numpy()
     # 16 hex digits each: one hex string of the big-endian hashes, cut up by
     # the offsets of an Arrow string array
     digits = pa.py_buffer(h.astype(">u8").tobytes().hex().encode())

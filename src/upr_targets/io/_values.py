@@ -159,9 +159,13 @@ _PLACEHOLDER = re.compile(
 
 
 def is_placeholder(s: pd.Series) -> np.ndarray:
-    """True where a State cell is blank or a placeholder such as ``(Unknown)``."""
-    s = s.astype("string")
-    return (s.isna() | s.str.match(_PLACEHOLDER).fillna(True)).to_numpy(dtype=bool)
+    """True where a State cell is blank or a placeholder such as ``(Unknown)``.
+
+    Each distinct value is matched once (the pattern needs Python's ``re``).
+    """
+    codes, uniques = pd.factorize(s.astype("string"), use_na_sentinel=True)
+    matched = pd.Series(uniques, dtype="string").str.match(_PLACEHOLDER)
+    return np.append(matched.fillna(True).to_numpy(dtype=bool), True)[codes]
 
 
 _RESPONSES = {
