@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
 __all__ = ["GROUP_NAMES", "explanations"]
@@ -21,8 +24,13 @@ def _plural(n, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
+def _as_list(values) -> list:
+    """A column as a list of plain values (numpy, pandas, or a list of lists)."""
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
+
 def explanations(
-    ranking: pd.DataFrame,
+    ranking: pd.DataFrame | Mapping[str, Any],
     sur: str,
     themes: list[str],
     *,
@@ -35,8 +43,9 @@ def explanations(
 
     Parameters
     ----------
-    ranking : pandas.DataFrame
-        Rows of :meth:`TargetRanker.rank` (its evidence columns).
+    ranking : pandas.DataFrame or mapping
+        Rows of :meth:`TargetRanker.rank` (its evidence columns), or those
+        columns as arrays by name.
     sur : str
         The State under review.
     themes : list of str
@@ -62,7 +71,7 @@ def explanations(
     noun = "specific recommendation" if specific else "recommendation"
     # plain Python values, column by column: no pandas row objects (fast)
     cols = {
-        c: ranking[c].tolist()
+        c: _as_list(ranking[c])
         for c in (
             "n_theme_to_sur",
             "n_theme_to_region",
@@ -79,7 +88,7 @@ def explanations(
         )
     }
     lines = []
-    for i in range(len(ranking)):
+    for i in range(len(cols["n_theme_recs"])):
         to = f"{cols['n_theme_to_sur'][i]} to {sur}"
         if region is not None:
             to += f", {cols['n_theme_to_region'][i]} to States of the {region}"

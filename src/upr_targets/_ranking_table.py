@@ -137,9 +137,8 @@ def ranking_table(
     columns["theme_acceptance"] = np.full(
         len(order), float(evidence["theme_acceptance"])
     )
-    out = pd.DataFrame(columns)
-    out["explanation"] = explanations(
-        out,
+    columns["explanation"] = explanations(
+        columns,
         query["sur"],
         query["themes"],
         recent=recent,
@@ -147,5 +146,6 @@ def ranking_table(
         specific=query.get("action") == "specific",
         speakers="speakers" in query,
     )
+    out = pd.DataFrame(columns)
     out.attrs.update(query)
     return out
