@@ -235,7 +235,11 @@ def map_theme_lists(lists: pd.Series, vocabulary: str):
         The labels that map to no theme, one entry per row and label, indexed
         by the row's label.
     """
-    keys = [tuple(v) if isinstance(v, (list, tuple)) else () for v in lists]
+    values = lists.to_numpy(dtype=object)
+    if set(map(type, values)) <= {list, tuple}:  # as the readers give them
+        keys = list(map(tuple, values))
+    else:  # missing values (NaN, None) count as no labels
+        keys = [tuple(v) if isinstance(v, (list, tuple)) else () for v in values]
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
     distinct = [[str(lab) for lab in u if not pd.isna(lab)] for u in uniques]
     labels = dict.fromkeys(lab for u in distinct for lab in u)
