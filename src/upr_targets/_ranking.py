@@ -22,7 +22,13 @@ from ._schema import validate
 from ._scoring import component_matrix
 from ._speakers import speaker_mask
 from ._utils import check_choice
-from ._weights import check_weight_params, learn_dyadic, learn_weights, resolve_weights
+from ._weights import (
+    check_weight_params,
+    learn_dyadic,
+    learn_weights,
+    resolve_weights,
+    weight_vector,
+)
 from .reference import check_reviewed, match_state, normalize_state, normalize_theme
 
 __all__ = ["EVIDENCE", "TargetRanker"]
@@ -214,25 +220,22 @@ class TargetRanker(Estimator):
         numpy.ndarray
             ``components @ weights``.
         """
-        w = self._weights_for(before_session)
-        return components @ w.reindex(list(COMPONENTS)).fillna(0.0).to_numpy()
+        return components @ self._weights_for(before_session, vector=True)
 
-    def _weights_for(self, before_session=None) -> pd.Series:
-        """Weights used for evidence before ``before_session``.
-
-        With ``dyadic="auto"``, the weights of the dyadic components are
-        learned from the repeat reviews before that session (cached).
+    def _weights_for(self, before_session=None, *, vector=False):
+        """Weights used for evidence before ``before_session`` (cached; with
+        ``vector``, as an array). With ``dyadic="auto"``, the weights of the
+        dyadic components are learned from the repeat reviews before it.
         """
-        if not self._auto_dyadic:
-            return self.weights_
         p = self.tensors_.session_cut(before_session)
         if p not in self._dyadic_cache:
-            self._dyadic_cache[p] = learn_dyadic(
-                self.tensors_, before_session, self._base_weights, **self._learning()
-            )
-        w = self._base_weights.copy()
-        w[list(DYADIC)] = self._dyadic_cache[p]
-        return w
+            w = self.weights_
+            if self._auto_dyadic:
+                w = self._base_weights.copy()
+                X, rest = self.tensors_, self._learning()
+                w[list(DYADIC)] = learn_dyadic(X, before_session, w, **rest)
+            self._dyadic_cache[p] = (w, weight_vector(w))
+        return self._dyadic_cache[p][1 if vector else 0]
 
     def _state_index(self, name, *, what="SuR") -> int | None:
         """Index of a State; None when it is a valid State absent from the data."""
@@ -409,7 +412,7 @@ class TargetRanker(Estimator):
         only = w = None
         if speakers is not None and comp is not None:  # they will speak:
             only, query["speakers"] = speaker_mask(self.tensors_, speakers, sur_i)
-            w = pd.Series(SPEAKER_WEIGHTS)  # P(theme | speaks)
+            w = weight_vector(SPEAKER_WEIGHTS)  # P(theme | speaks)
         return self._frame(comp, ev, sur_i, query, top, only=only, weights=w)
 
     def _rank_parts(self, sur, themes, issue_text, before_session):
@@ -474,8 +477,9 @@ class TargetRanker(Estimator):
     def _frame(self, comp, ev, sur_i, query, top, only=None, weights=None):
         if comp is None:
             return empty_ranking(query)
-        w = self._weights_for(query["before_session"]) if weights is None else weights
-        contrib = comp * w.reindex(list(COMPONENTS)).fillna(0.0).to_numpy()
+        if weights is None:
+            weights = self._weights_for(query["before_session"], vector=True)
+        contrib = comp * weights
         return ranking_table(
             self.tensors_, contrib, ev, sur_i, query, top, recent=self.recent, only=only
         )

@@ -20,6 +20,16 @@ from ._reviews import iter_reviews, review_queries, sample_reviews
 __all__ = ["check_weight_params", "learn_dyadic", "learn_weights", "resolve_weights"]
 
 
+def weight_vector(weights) -> np.ndarray:
+    """Weights (a Series or dict by component) as an array in ``COMPONENTS`` order.
+
+    A component without a weight weighs 0.
+    """
+    return (
+        pd.Series(weights, dtype=float).reindex(list(COMPONENTS)).fillna(0.0).to_numpy()
+    )
+
+
 def check_weight_params(weights, dyadic) -> None:
     """Fail early on a ``weights=`` or ``dyadic=`` a ranker does not understand."""
     if isinstance(weights, str) and weights != "learn":
@@ -147,7 +157,7 @@ def learn_dyadic(
         return np.zeros(len(DYADIC))
     queries = sample_reviews(queries, max_queries, random_state)
     dy = [COMPONENTS.index(c) for c in DYADIC]
-    w = base_weights.reindex(list(COMPONENTS)).fillna(0.0).to_numpy().copy()
+    w = weight_vector(base_weights).copy()  # set below
     w[dy] = 0.0
     feats, labels = [], []
     reviews = iter_reviews(
