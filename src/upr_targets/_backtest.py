@@ -14,10 +14,11 @@ import html
 import numpy as np
 import pandas as pd
 
-from ._components import COMPONENTS, SPEAKER_WEIGHTS
+from ._components import SPEAKER_WEIGHTS
 from ._features import CountTensors
 from ._ranking import TargetRanker
 from ._reviews import iter_reviews, review_queries
+from ._weights import weight_vector
 
 METRICS: tuple[str, ...] = (
     "ndcg@10",
@@ -294,7 +295,7 @@ def backtest(
         recent=ranker.recent,
         smoothing=ranker.smoothing,
     )
-    speaker_w = np.array([SPEAKER_WEIGHTS[c] for c in COMPONENTS])
+    speaker_w = weight_vector(SPEAKER_WEIGHTS)
     for grp, q, comp, rel, ci in reviews:
         if speakers:
             sur, session = int(grp["sur"].iloc[0]), int(grp["session"].iloc[0])

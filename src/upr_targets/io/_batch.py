@@ -63,7 +63,7 @@ def read_files(
             pending.append((read, own))
             continue
         flush()
-        _say_if_empty(own, path, len(read))
+        _say_if_empty(own, path, len(read), len(own.rejected))
         report.extend(own)
         frames.append(read)
     flush()
@@ -104,11 +104,11 @@ def _finalize_batch(pending, on_unknown, report, skip_bad) -> list[pd.DataFrame]
                 report.extend(own)
             report.extend(batch, order=names)
             kept = df["source_file"].value_counts()
-            rejected = report.rejected["file"].value_counts()
-            for name in names:
-                if not kept.get(name, 0) and not rejected.get(name, 0):
-                    report.note(f"{name}: a header and no records")
-                    report.skip_file(name, "a header and no records")
+            rejected = batch.rejected["file"].value_counts()
+            for part, own in pending:
+                name = part.file.name
+                n_rejected = len(own.rejected) + int(rejected.get(name, 0))
+                _say_if_empty(report, part.file, int(kept.get(name, 0)), n_rejected)
             return [df]
     frames = []
     for part, own in pending:
@@ -119,16 +119,17 @@ def _finalize_batch(pending, on_unknown, report, skip_bad) -> list[pd.DataFrame]
                 raise
             _skip(report, part.file, exc)
             continue
-        _say_if_empty(own, part.file, len(df))
+        _say_if_empty(own, part.file, len(df), len(own.rejected))
         report.extend(own)
         frames.append(df)
     return frames
 
 
-def _say_if_empty(own: LoadReport, path: Path, n_rows: int) -> None:
-    if n_rows == 0 and not len(own.rejected):
-        own.note(f"{path.name}: a header and no records")
-        own.skip_file(path, "a header and no records")
+def _say_if_empty(report: LoadReport, path: Path, n_rows: int, n_rejected: int) -> None:
+    """A file that gave no rows and rejected none holds a header only."""
+    if n_rows == 0 and not n_rejected:
+        report.note(f"{path.name}: a header and no records")
+        report.skip_file(path, "a header and no records")
 
 
 def _skip(report: LoadReport, path: Path, exc: Exception) -> None:

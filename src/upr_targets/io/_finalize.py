@@ -75,6 +75,13 @@ class RawPart:
     records_read: int | None = None
     rejected: int = 0
 
+    @classmethod
+    def read_into(cls, report: LoadReport, raw, file, fmt: str, **fields) -> RawPart:
+        """The part of a reader that wrote its own rejections to ``report``."""
+        file = Path(file)
+        rejected = int((report.rejected["file"] == file.name).sum())
+        return cls(raw, file, fmt, rejected=rejected, **fields)
+
     @property
     def batch_key(self) -> tuple:
         """Parts with the same key are finalized together."""
@@ -140,16 +147,15 @@ def finalize(
         For a State name the registry does not know, naming the value, the
         file, its row and the source's column, with the closest names.
     """
-    file = Path(file)
-    part = RawPart(
+    part = RawPart.read_into(
+        report,
         raw,
         file,
         fmt,
-        dict(source_columns or {}),
-        theme_vocabulary,
-        encoding,
-        records_read,
-        int((report.rejected["file"] == file.name).sum()),
+        source_columns=dict(source_columns or {}),
+        theme_vocabulary=theme_vocabulary,
+        encoding=encoding,
+        records_read=records_read,
     )
     return finalize_parts([part], report, on_unknown=on_unknown)
 

@@ -50,15 +50,15 @@ def read_upr_info_part(
 
 def _part(raw, table, pos: dict[str, int], *, fmt: str, path, report) -> RawPart:
     """The :class:`RawPart` of a UPR Info table: its issues become ``source_themes``."""
-    return RawPart(
+    return RawPart.read_into(
+        report,
         raw,
-        Path(path),
+        path,
         fmt,
         source_columns=_labels(table.header, pos, {"issues": "source_themes"}),
         theme_vocabulary="upr-info",
         encoding=table.encoding,
         records_read=table.records_read,
-        rejected=int((report.rejected["file"] == Path(path).name).sum()),
     )
 
 
