@@ -63,7 +63,7 @@ def read_files(
             pending.append((read, own))
             continue
         flush()
-        _say_if_empty(own, path, len(read), len(own.rejected))
+        _say_if_empty(own, path, len(read), own.n_rejected)
         report.extend(own)
         frames.append(read)
     flush()
@@ -104,10 +104,10 @@ def _finalize_batch(pending, on_unknown, report, skip_bad) -> list[pd.DataFrame]
                 report.extend(own)
             report.extend(batch, order=names)
             kept = df["source_file"].value_counts()
-            rejected = batch.rejected["file"].value_counts()
+            rejected = batch.rejected_by_file()
             for part, own in pending:
                 name = part.file.name
-                n_rejected = len(own.rejected) + int(rejected.get(name, 0))
+                n_rejected = own.n_rejected + int(rejected.get(name, 0))
                 _say_if_empty(report, part.file, int(kept.get(name, 0)), n_rejected)
             return [df]
     frames = []
@@ -119,7 +119,7 @@ def _finalize_batch(pending, on_unknown, report, skip_bad) -> list[pd.DataFrame]
                 raise
             _skip(report, part.file, exc)
             continue
-        _say_if_empty(own, part.file, len(df), len(own.rejected))
+        _say_if_empty(own, part.file, len(df), own.n_rejected)
         report.extend(own)
         frames.append(df)
     return frames

@@ -79,7 +79,7 @@ class RawPart:
     def read_into(cls, report: LoadReport, raw, file, fmt: str, **fields) -> RawPart:
         """The part of a reader that wrote its own rejections to ``report``."""
         file = Path(file)
-        rejected = int((report.rejected["file"] == file.name).sum())
+        rejected = report.rejected_by_file().get(file.name, 0)
         return cls(raw, file, fmt, rejected=rejected, **fields)
 
     @property
@@ -178,7 +178,7 @@ def finalize_parts(
         raise ValueError(f"on_unknown={on_unknown!r}; use one of {list(ON_UNKNOWN)}")
     cols = {c: c for c in COLUMN_NAMES}
     cols.update(first.source_columns)
-    before = report.rejected["file"].value_counts()  # the reader's own rejections
+    before = report.rejected_by_file()  # the reader's own rejections
     frames = []
     for part in parts:
         frame = part.raw.reset_index(drop=True)
@@ -378,7 +378,7 @@ def finalize_parts(
     out = conform(df)[list(COLUMN_NAMES)]
     validate(out, name=", ".join(names))
     kept = out["source_file"].value_counts()
-    rejected = report.rejected["file"].value_counts().sub(before, fill_value=0)
+    rejected = {f: n - before.get(f, 0) for f, n in report.rejected_by_file().items()}
     for part, frame in zip(parts, frames, strict=True):
         name = part.file.name
         rows_read = len(frame) + part.rejected

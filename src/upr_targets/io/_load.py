@@ -341,7 +341,7 @@ def _load(
 
 def _warn(report: LoadReport, n_rows: int) -> None:
     """Warn when rows were rejected or values flagged (stacklevel: the caller's)."""
-    if len(report.rejected) or len(report.flagged) or report.skipped:
+    if report.n_rejected or len(report.flagged) or report.skipped:
         warnings.warn(
             f"Loaded {n_rows:,} rows from {len(report.summary)} file(s); "
             + "; ".join(report.problems()[:8])

@@ -18,11 +18,13 @@ State. For every file ``rows_read == rows_kept + rows_rejected``.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from ._log_entries import Entries, one_frame
 
 _SUMMARY_COLUMNS = (
     "file",
@@ -36,50 +38,6 @@ _SUMMARY_COLUMNS = (
 )
 _REJECTED_COLUMNS = ("file", "row", "column", "value", "reason")
 _FLAGGED_COLUMNS = ("file", "row", "column", "value", "issue")
-
-
-def _records(
-    file: str | Path | pd.Series,
-    rows,
-    column: str | None,
-    values,
-    text: str | Iterable[str],
-    kind: str,
-) -> pd.DataFrame:
-    rows = pd.Series(rows)
-    if isinstance(file, pd.Series):  # each row's own file (files read together)
-        names = file.loc[rows.index].astype("string").reset_index(drop=True)
-    else:
-        names = pd.Series([Path(file).name] * len(rows), dtype="string")
-    rows = rows.reset_index(drop=True)
-    n = len(rows)
-    values = pd.Series(values if values is not None else [pd.NA] * n).reset_index(
-        drop=True
-    )
-    if isinstance(text, str):
-        text = [text] * n
-    return pd.DataFrame(
-        {
-            "file": names,
-            "row": pd.to_numeric(rows, errors="coerce").astype("Int64"),
-            "column": pd.Series([column] * n, dtype="string"),
-            "value": values.astype("string"),
-            kind: pd.Series(list(text), dtype="string"),
-        }
-    )
-
-
-def _one_frame(parts: list[pd.DataFrame], last: str) -> pd.DataFrame:
-    """The record frames in ``parts`` as one frame (empty, last column ``last``).
-
-    ``parts`` is collapsed in place to that one frame, so later calls do not
-    concatenate again.
-    """
-    if not parts:
-        return _records("", [], None, [], [], last).iloc[:0]
-    if len(parts) > 1:
-        parts[:] = [pd.concat(parts, ignore_index=True)]
-    return parts[0]
 
 
 class LoadReport:
@@ -114,8 +72,9 @@ class LoadReport:
 
     def __init__(self) -> None:
         self._summary: list[dict] = []
-        self._rejected: list[pd.DataFrame] = []
-        self._flagged: list[pd.DataFrame] = []
+        self._rejected: list[Entries | pd.DataFrame] = []
+        self._flagged: list[Entries | pd.DataFrame] = []
+        self._n_rejected: Counter = Counter()  # rows rejected, by file name
         self.notes: list[str] = []
         self.skipped: list[tuple[str, str]] = []
 
@@ -164,9 +123,10 @@ class LoadReport:
         reason : str or array-like of str
             Why the rows were left out.
         """
-        rec = _records(file, rows, column, values, reason, "reason")
+        rec = Entries(file, rows, column, values, reason, "reason")
         if len(rec):
             self._rejected.append(rec)
+            self._n_rejected.update(rec.per_file)
 
     def drop(self, file, rows, values, reason) -> None:
         """Reject rows already kept in the file's summary (after the file was read).
@@ -205,7 +165,7 @@ class LoadReport:
         issue : str or array-like of str
             What was done or found.
         """
-        rec = _records(file, rows, column, values, issue, "issue")
+        rec = Entries(file, rows, column, values, issue, "issue")
         if len(rec):
             self._flagged.append(rec)
 
@@ -229,16 +189,15 @@ class LoadReport:
         int
             How many flags were cleared.
         """
-        name, keep_rows, cleared = str(Path(file).name), set(rows), 0
-        for k, rec in enumerate(self._flagged):
-            hit = (
-                (rec["file"].astype(str) == name)
-                & rec["row"].isin(keep_rows)
-                & rec["issue"].astype(str).str.contains(issue_contains, regex=False)
-            )
-            cleared += int(hit.sum())
-            self._flagged[k] = rec[~hit]
-        return cleared
+        name, keep_rows = str(Path(file).name), set(rows)
+        rec = self.flagged
+        hit = (
+            (rec["file"].astype(str) == name)
+            & rec["row"].isin(keep_rows)
+            & rec["issue"].astype(str).str.contains(issue_contains, regex=False)
+        )
+        self._flagged[:] = [rec[~hit]]
+        return int(hit.sum())
 
     def add_file(
         self,
@@ -292,6 +251,7 @@ class LoadReport:
             file by file in this order (as if each file had been read alone).
         """
         self._summary.extend(other._summary)
+        self._n_rejected.update(other._n_rejected)
         for mine, theirs, last in (
             (self._rejected, other._rejected, "reason"),
             (self._flagged, other._flagged, "issue"),
@@ -299,7 +259,7 @@ class LoadReport:
             if order is None or not theirs:
                 mine.extend(theirs)
                 continue
-            frame = _one_frame(list(theirs), last)
+            frame = one_frame(list(theirs), last)
             rank = frame["file"].map({name: k for k, name in enumerate(order)})
             mine.append(frame.iloc[np.argsort(rank.to_numpy(), kind="stable")])
         self.notes.extend(other.notes)
@@ -334,15 +294,25 @@ class LoadReport:
 
     @property
     def rejected(self) -> pd.DataFrame:
-        return _one_frame(self._rejected, "reason")
+        return one_frame(self._rejected, "reason")
 
     @property
     def flagged(self) -> pd.DataFrame:
-        return _one_frame(self._flagged, "issue")
+        return one_frame(self._flagged, "issue")
 
     @property
     def n_rejected(self) -> int:
-        return len(self.rejected)
+        return sum(self._n_rejected.values())
+
+    def rejected_by_file(self) -> dict[str, int]:
+        """Rows rejected so far, by file name (without building :attr:`rejected`).
+
+        Returns
+        -------
+        dict
+            File name to number of rejected rows (files without any are absent).
+        """
+        return {f: n for f, n in self._n_rejected.items() if n}
 
     def to_frame(self) -> pd.DataFrame:
         """Return the per-file summary with a final ``TOTAL`` row.
