@@ -187,3 +187,31 @@ def test_no_leakage_from_later_sessions(small_recs):
     r = ranker.rank("Chad", themes=["Death penalty"], before_session=2)
     seen = small_recs[small_recs["session"] < 2]["recommending_state"].unique()
     assert set(r["state"]) <= set(seen)
+
+
+def test_data_until_uses_no_later_evidence(demo):
+    """With ``data_until``, the sessions after it change nothing but the queries."""
+    last = int(demo["session"].max())
+    kw = dict(test_sessions=[last], n_boot=20, baselines=("recent_theme_volume",))
+    shuffled = demo.copy()
+    at = np.flatnonzero((shuffled["session"] == last - 1).to_numpy(dtype=bool))
+    themes = shuffled["themes"].to_numpy().copy()
+    themes[at] = themes[np.random.default_rng(0).permutation(at)]
+    shuffled["themes"] = themes
+    metrics = ["ndcg@10", "graded_ndcg@10", "map"]
+    stale = backtest(demo, data_until=last - 2, **kw).per_query[metrics]
+    pd.testing.assert_frame_equal(
+        stale, backtest(shuffled, data_until=last - 2, **kw).per_query[metrics]
+    )
+    fresh = backtest(demo, **kw).per_query[metrics]
+    assert not fresh.equals(backtest(shuffled, **kw).per_query[metrics])
+    pd.testing.assert_frame_equal(
+        fresh, backtest(demo, data_until=last - 1, **kw).per_query[metrics]
+    )
+    assert backtest(demo, data_until=last - 2, **kw).params["data_until"] == last - 2
+
+
+def test_data_until_must_precede_the_test_sessions(demo):
+    last = int(demo["session"].max())
+    with pytest.raises(ValueError, match=f"data_until={last} is not before"):
+        backtest(demo, test_sessions=[last], data_until=last)

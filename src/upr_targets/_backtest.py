@@ -135,8 +135,12 @@ class BacktestResult:
         head = (
             f"<p><b>Backtest</b>: {p.get('n_queries')} queries (review x theme with "
             f"&ge; {p.get('min_relevant')} recommending States), sessions "
-            f"{html.escape(str(p.get('test_sessions')))}; evidence strictly before "
-            "each session.</p>"
+            f"{html.escape(str(p.get('test_sessions')))}; "
+            + (
+                "evidence strictly before each session.</p>"
+                if p.get("data_until") is None
+                else f"evidence up to session {int(p['data_until'])} only.</p>"
+            )
         )
         fmt = {
             c: "{:.3f}".format
@@ -212,6 +216,7 @@ def backtest(
     themes=None,
     random_state: int = 0,
     speakers: bool = False,
+    data_until: int | None = None,
 ) -> BacktestResult:
     """Backtest a ranker against baselines on the reviews of ``test_sessions``.
 
@@ -253,6 +258,12 @@ def backtest(
         ranker then scores by P(theme | speaks) (``SPEAKER_WEIGHTS``, the
         ``theme_rate`` component). Measures the ranking of the list of
         speakers settled before a review.
+    data_until : int, optional
+        Use only the evidence of the sessions up to this one for every
+        query, as an NGO planning a review some sessions ahead does (its data
+        are then 1, 2, 3, ... sessions old). By default each review is ranked
+        from all the sessions before it (data one session old). Sessions
+        after ``data_until`` are only the queries.
 
     Returns
     -------
@@ -270,13 +281,18 @@ def backtest(
     from sklearn.base import clone
 
     test_sessions = sorted(int(s) for s in test_sessions)
+    first_unseen = test_sessions[0] if data_until is None else int(data_until) + 1
+    if first_unseen > test_sessions[0]:
+        raise ValueError(
+            f"data_until={data_until} is not before the first test session "
+            f"{test_sessions[0]}: the ranker would see the reviews it is tested on; "
+            f"give data_until <= {test_sessions[0] - 1}"
+        )
     ranker = TargetRanker() if ranker is None else clone(ranker)
     if isinstance(ranker.weights, str) and ranker.learn_sessions is None:
         sessions = recommendations["session"].dropna().astype(int)
         ranker.set_params(
-            learn_sessions=sorted(s for s in sessions.unique() if s < test_sessions[0])[
-                2:
-            ]
+            learn_sessions=sorted(s for s in sessions.unique() if s < first_unseen)[2:]
         )
     ranker.fit(recommendations)
     X = ranker.tensors_
@@ -294,6 +310,7 @@ def backtest(
         half_life=ranker.half_life,
         recent=ranker.recent,
         smoothing=ranker.smoothing,
+        data_until=data_until,
     )
     speaker_w = weight_vector(SPEAKER_WEIGHTS)
     for grp, q, comp, rel, ci in reviews:
@@ -352,10 +369,14 @@ def backtest(
         "k": k,
         "n_queries": len(queries),
         "weights": {
-            int(s): ranker._weights_for(int(s)).to_dict() for s in test_sessions
+            int(s): ranker._weights_for(
+                int(s) if data_until is None else min(int(s), first_unseen)
+            ).to_dict()
+            for s in test_sessions
         },
         "half_life": ranker.half_life,
         "speakers": speakers,
+        "data_until": data_until,
     }
     return BacktestResult(per, summary, comparison, params)
 

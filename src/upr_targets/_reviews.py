@@ -57,17 +57,21 @@ def iter_reviews(
     half_life: float,
     recent: int,
     smoothing: float,
+    data_until: int | None = None,
 ):
     """Components of every query, one review (SuR, session) at a time.
 
     Yields ``(group, q, comp, relevant, candidates)``: the queries of the
     review, its :class:`QueryCounts`, components (Q, S, F), relevant States
     restricted to the candidates (Q, C) and the candidates' indices (C,).
+    The evidence is that of the sessions before the review's, or of the
+    sessions up to ``data_until`` when that is earlier (data some sessions old).
     """
     X = tensors
     S = len(X.states)
     for (sur, session), grp in queries.groupby(["sur", "session"], sort=True):
-        q = query_counts(X, sur, session, half_life=half_life, recent=recent)
+        cut = session if data_until is None else min(session, data_until + 1)
+        q = query_counts(X, sur, cut, half_life=half_life, recent=recent)
         th = grp["theme"].to_numpy()
         # candidates: States seen recommending before the session (not later)
         cand = X.total_cum[:, q.p] > 0

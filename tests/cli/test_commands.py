@@ -241,6 +241,30 @@ def test_rank_on_real_data(capsys, real_args):
 
 
 @pytest.mark.slow
+def test_backtest_with_stale_data_and_speakers(capsys):
+    code, out, err = run(
+        capsys,
+        "backtest",
+        "--test-sessions",
+        "39-40",
+        "--data-until",
+        "38",
+        "--speakers",
+        "--k",
+        "5",
+    )
+    assert code == 0, err
+    assert (
+        "Backtest on sessions 39-40, k = 5, data up to session 38, the speakers" in out
+    )
+    code, out, err = run(
+        capsys, "backtest", "--test-sessions", "39-40", "--data-until", "39"
+    )
+    assert (
+        code != 0 and "--data-until 39 is not before the first test session 39" in err
+    )
+
+
 def test_report_and_backtest_on_real_data(capsys, tmp_path, real_args):
     path = tmp_path / "kenya.md"
     code, out, err = run(

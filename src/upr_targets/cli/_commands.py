@@ -255,11 +255,28 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
             "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
         )
     sessions = session_ranges(args.test_sessions)
+    until = args.data_until
+    if until is not None and until >= min(args.test_sessions):
+        raise UsageError(
+            f"--data-until {until} is not before the first test session "
+            f"{min(args.test_sessions)}: give --data-until {min(args.test_sessions) - 1} "
+            "or less"
+        )
     with progress(f"Backtesting on sessions {sessions}"):
-        result = backtest(data.table, test_sessions=args.test_sessions, k=args.k)
+        result = backtest(
+            data.table,
+            test_sessions=args.test_sessions,
+            k=args.k,
+            data_until=until,
+            speakers=args.speakers,
+        )
     width = terminal_width()
     n = result.params["n_queries"]
     head = f"Backtest on sessions {sessions}, k = {args.k}"
+    if until is not None:
+        head += f", data up to session {until}"
+    if args.speakers:
+        head += ", the speakers of each review known"
     print(head + (f": {n} queries (review x theme)" if n is not None else ""))
     print(format_backtest(result.summary, width=width))
     for line in comparison_lines(result, metric=f"ndcg@{args.k}"):

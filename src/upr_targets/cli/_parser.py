@@ -57,6 +57,8 @@ _BACKTEST_EPILOG = """\
 examples:
   upr-targets backtest
   upr-targets backtest --data a.csv --data b.csv --test-sessions 13-17 --k 10
+  upr-targets backtest --data-until 13 --test-sessions 14-16  # data 1-3 sessions old
+  upr-targets backtest --speakers             # with each review's list of speakers
   upr-targets backtest --out backtest.png     # the plot
   upr-targets backtest --out backtest.csv     # the per-query table
 
@@ -323,6 +325,20 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         default=10,
         help="cut-off of the top-k metrics (default 10)",
+    )
+    p.add_argument(
+        "--data-until",
+        metavar="SESSION",
+        type=_positive_int,
+        help="rank every test session from the data up to this session only, as "
+        "when planning a review some sessions ahead (default: the sessions just "
+        "before each one)",
+    )
+    p.add_argument(
+        "--speakers",
+        action="store_true",
+        help="rank only the States that spoke at each review, as with its list of "
+        "speakers (rank --speakers)",
     )
     p.add_argument(
         "--out",
