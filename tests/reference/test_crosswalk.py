@@ -92,3 +92,20 @@ def test_matrix_themes_map(shared_data):
     mapped = [map_source_themes(c.split("\n"), "uhri") for c in cells]
     # nearly every recommendation gets at least one theme
     assert sum(bool(m) for m in mapped) / len(mapped) > 0.9
+
+
+@pytest.mark.parametrize(
+    ("label", "theme"),
+    [
+        ("2.2. Reservations", "International instruments"),
+        ("16. Right to an effective remedy, impunity", "Impunity"),
+        ("30.4. Juvenile justice", "Rights of the Child"),
+        ("18. Right to participate in public affairs & right to vote", "Elections"),
+        (
+            "37. Right to development – general measures of implementation",
+            "Development",
+        ),
+    ],
+)
+def test_numbered_labels_of_later_cycle_2_matrices(label, theme):
+    assert map_source_themes(label, "uhri") == [theme]
