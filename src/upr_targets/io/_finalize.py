@@ -354,7 +354,10 @@ def finalize_parts(
                 )
             # affected persons with a theme of their own ("Women"), quietly
             persons = df["affected_persons"]
-            has = np.flatnonzero(persons.map(len).to_numpy() > 0)
+            lists = persons.to_numpy(dtype=object)
+            has = np.flatnonzero(
+                np.fromiter(map(len, lists), dtype=np.int64, count=len(df)) > 0
+            )
             if has.size:
                 person_themes, _ = map_theme_lists(persons.iloc[has], theme_vocabulary)
                 themes = df["themes"].to_numpy(dtype=object, copy=True)

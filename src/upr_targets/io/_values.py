@@ -145,11 +145,13 @@ def split_multi(s: pd.Series, pattern: str) -> pd.Series:
     codes, uniques = pd.factorize(s.astype("string"), use_na_sentinel=True)
     split = re.compile(pattern).split
     cells = [split(cell) for cell in np.asarray(uniques, dtype=object)]
-    parts = _clean_values([p for parts in cells for p in parts])
-    lists, at = [], 0
-    for n in map(len, cells):
-        lists.append([p for p in parts[at : at + n] if p is not pd.NA and p != ""])
-        at += n
+    # the parts repeat too ("Justice" in many lists): each is cleaned once
+    distinct = list(dict.fromkeys(p for parts in cells for p in parts))
+    clean = dict(zip(distinct, _clean_values(distinct), strict=True))
+    lists = [
+        [c for c in map(clean.__getitem__, parts) if c is not pd.NA and c != ""]
+        for parts in cells
+    ]
     return _spread_lists(lists, codes, s.index)
 
 
