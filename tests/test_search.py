@@ -56,5 +56,11 @@ def test_cli_search_and_export(capsys, tmp_path):
         capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)
     )
     assert code == 0 and len(pd.read_excel(path)) > 0
+    path = tmp_path / "new" / "folder" / "hits.csv"  # folders are made
+    code, _, err = run(
+        capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)
+    )
+    assert code == 0 and f"to {path}" in err
+    assert len(pd.read_csv(path)) == len(pd.read_excel(tmp_path / "hits.xlsx"))
     code, out, _ = run(capsys, "states", "--group", "EU")
     assert code == 0 and "27 States" in out

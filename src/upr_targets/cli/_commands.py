@@ -384,6 +384,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     )
     if args.out:
         out: Path = args.out
+        out.parent.mkdir(parents=True, exist_ok=True)
         if out.suffix.lower() == ".xlsx":
             from ..report._excel import write_workbook
 
