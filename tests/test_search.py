@@ -55,12 +55,14 @@ def test_cli_search_and_export(capsys, tmp_path):
     code, _, _ = run(
         capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)
     )
-    assert code == 0 and len(pd.read_excel(path)) > 0
+    assert code == 0 and len(pd.read_excel(path, engine="calamine")) > 0
     path = tmp_path / "new" / "folder" / "hits.csv"  # folders are made
     code, _, err = run(
         capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)
     )
     assert code == 0 and f"to {path}" in err
-    assert len(pd.read_csv(path)) == len(pd.read_excel(tmp_path / "hits.xlsx"))
+    assert len(pd.read_csv(path)) == len(
+        pd.read_excel(tmp_path / "hits.xlsx", engine="calamine")
+    )
     code, out, _ = run(capsys, "states", "--group", "EU")
     assert code == 0 and "27 States" in out
