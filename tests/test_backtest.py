@@ -208,7 +208,9 @@ def test_data_until_uses_no_later_evidence(demo):
     pd.testing.assert_frame_equal(
         fresh, backtest(demo, data_until=last - 1, **kw).per_query[metrics]
     )
-    assert backtest(demo, data_until=last - 2, **kw).params["data_until"] == last - 2
+    res = backtest(demo, data_until=last - 2, **kw)
+    assert res.params["data_until"] == last - 2
+    assert f"data up to session {last - 2}" in repr(res) + res._repr_html_()
 
 
 def test_data_until_must_precede_the_test_sessions(demo):

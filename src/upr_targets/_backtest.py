@@ -125,9 +125,12 @@ class BacktestResult:
         self.params = params
 
     def __repr__(self) -> str:
+        until = self.params.get("data_until")
+        data = "" if until is None else f", data up to session {until}"
         return (
             f"BacktestResult({self.params.get('n_queries')} queries, sessions "
-            f"{self.params.get('test_sessions')})\n{self.summary.to_string(index=False)}"
+            f"{self.params.get('test_sessions')}{data})\n"
+            f"{self.summary.to_string(index=False)}"
         )
 
     def _repr_html_(self) -> str:
