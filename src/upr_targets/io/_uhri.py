@@ -5,7 +5,8 @@ Excel serial numbers; ``UPR Session`` reads like ``- 28th Session - Cycle 2``;
 one record can name several recommending States (one output row each, sharing
 the record's ``recommendation_id``). The index also holds treaty-body and
 special-procedure recommendations: records whose recommending body is not the
-UPR are rejected (and reported).
+UPR are skipped, not rejected (they are not UPR rows), and counted by body in
+the report's notes.
 """
 
 from __future__ import annotations
