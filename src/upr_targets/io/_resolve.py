@@ -124,8 +124,10 @@ def resolve_column(
         if len(u) > _MANY:
             _check_column(distinct.iloc[u], name, label)
     found_u = resolve_states(distinct, errors="coerce")
+    not_state_u = found_u["iso3"].isna().to_numpy(dtype=bool)
     for name, u in per_file.items():
-        if len(u) <= _MANY:
+        # the check of _check_column on arrays; it words the error
+        if 8 <= len(u) <= _MANY and not_state_u[u].mean() > 0.5:
             _check_column(distinct.iloc[u], name, label, found_u.iloc[u])
     missing_u = given_u & found_u["iso3"].isna().to_numpy()
     if missing_u.any() and on_unknown == "raise":  # one error naming every row

@@ -52,25 +52,34 @@ def fill_sessions(df, raw, report, file, label="session"):
         f"session not in the UPR calendar (sessions {known.min()}-{known.max()}); set to missing",
     )
     session = session.mask(unknown)
-    pairs = (
-        session.astype("string").fillna("")
-        + "|"
-        + df["sur_iso3"].astype("string").fillna("")
-    )
     # each distinct (session, State) pair looked up once
-    pair_codes, pair_keys = pd.factorize(pairs)
+    s_codes, s_uniques = pd.factorize(session, use_na_sentinel=True)
+    i_codes, i_uniques = pd.factorize(df["sur_iso3"], use_na_sentinel=True)
+    width = len(i_uniques) + 1
+    pair_codes, pair_uniques = pd.factorize((s_codes + 1) * width + (i_codes + 1))
+    s_at, i_at = np.divmod(pair_uniques, width)
+    s_names = [str(v) for v in s_uniques] + [""]  # -1 (missing) reads ""
+    i_names = [str(v) for v in i_uniques] + [""]
     reviewed = _reviewed()
-    listed = np.array([k in reviewed for k in pair_keys] + [True])[pair_codes]
+    listed = np.array(
+        [
+            f"{s_names[a - 1]}|{i_names[b - 1]}" in reviewed
+            for a, b in zip(s_at, i_at, strict=True)
+        ],
+        dtype=bool,
+    )[pair_codes]
     elsewhere = session.notna().to_numpy(dtype=bool) & ~listed
-    flag_mask(
-        report,
-        file,
-        rows,
-        elsewhere,
-        label,
-        df["sur"].astype("string") + ", session " + session.astype("string"),
-        "the UPR calendar does not list this State under review in this session; kept",
-    )
+    if elsewhere.any():
+        report.flag(
+            file,
+            rows[elsewhere],
+            label,
+            df["sur"].astype("string")[elsewhere]
+            + ", session "
+            + session.astype("string")[elsewhere],
+            "the UPR calendar does not list this State under review in this session; "
+            "kept",
+        )
     # cycle and year of each distinct session
     codes, numbers = pd.factorize(session, use_na_sentinel=True)
     numbers = np.asarray(numbers, dtype="int64")

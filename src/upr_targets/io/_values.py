@@ -243,7 +243,10 @@ def map_theme_lists(lists: pd.Series, vocabulary: str):
     else:  # missing values (NaN, None) count as no labels
         keys = [tuple(v) if isinstance(v, (list, tuple)) else () for v in values]
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
-    distinct = [[str(lab) for lab in u if not pd.isna(lab)] for u in uniques]
+    distinct = [
+        [str(lab) for lab in u if isinstance(lab, str) or not pd.isna(lab)]
+        for u in uniques
+    ]
     labels = dict.fromkeys(lab for u in distinct for lab in u)
     mapping = {lab: map_source_themes([lab], vocabulary) for lab in labels}
     themes = [
