@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from _support.plots import fake_recommendations
 
@@ -40,3 +41,26 @@ def test_state_theme_counts(recs):
         n = sum(theme in themes for themes in rows["themes"])
         assert counts.loc[state, theme] == n
         assert totals[state] == len(rows)
+
+
+def test_acceptance_by_group_names_the_observers_groups(recs):
+    """The Holy See is in no regional group; the State of Palestine is Asia-Pacific."""
+    from upr_targets.reference import NO_GROUP
+
+    df = recs.head(6).copy()
+    df["rs_iso3"] = pd.array(["FRA"] * len(df), dtype="string")
+    df.loc[df.index[:2], ["recommending_state", "rs_iso3", "rs_group"]] = [
+        "Holy See",
+        "VAT",
+        None,
+    ]
+    df.loc[df.index[2:4], ["recommending_state", "rs_iso3", "rs_group"]] = [
+        "State of Palestine",
+        "PSE",
+        "Asia-Pacific",
+    ]
+    table = acceptance_table(df, by="group")
+    assert table.loc[NO_GROUP, "total"] == 2
+    expected = (df["rs_group"] == "Asia-Pacific").sum()
+    assert table.loc["Asia-Pacific", "total"] == expected
+    assert table["total"].sum() == len(df)

@@ -62,9 +62,10 @@ def acceptance_table(
         if col in df.columns
         else pd.Series("(unknown)", index=df.index, dtype="string")
     )
-    if by == "group" and "rs_iso3" in df.columns:
-        # the observer States have no regional group: say so, not "(unknown)"
-        keys = keys.mask(df["rs_iso3"].isin(observer_iso3()), NO_GROUP)
+    if by == "group" and "rs_iso3" in df.columns and col in df.columns:
+        # an observer State without a regional group (the Holy See): say so, not
+        # "(unknown)"; the State of Palestine is in the Asia-Pacific Group
+        keys = keys.mask(df["rs_iso3"].isin(observer_iso3()) & df[col].isna(), NO_GROUP)
     keys = keys.rename(by)
     responses = (
         df["response"].astype("string").fillna("unclear")

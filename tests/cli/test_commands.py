@@ -205,6 +205,10 @@ def test_states(capsys):
     code, out, err = run(capsys, "states", "--group", "WEOG")
     assert code == 0, err
     assert "France" in out and "Kenya" not in out
+    code, out, err = run(capsys, "states", "Holy", "See")
+    assert code == 0 and "group: none (observer)" in out
+    code, out, err = run(capsys, "states", "Palestine")
+    assert code == 0 and "group: Asia-Pacific" in out
 
 
 @pytest.mark.slow

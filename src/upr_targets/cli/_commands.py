@@ -13,7 +13,13 @@ from pathlib import Path
 
 from .._components import SPEAKER_WEIGHTS
 from .._coverage import data_coverage
-from ..reference import list_states, next_review, normalize_group, normalize_state
+from ..reference import (
+    NO_GROUP,
+    list_states,
+    next_review,
+    normalize_group,
+    normalize_state,
+)
 from ._data import Data, load_data, note_resolved, resolve_sur, resolve_themes
 from ._followup import FOLLOWUP_COMMANDS
 from ._parser import PROG
@@ -345,9 +351,10 @@ def _cmd_states(args: argparse.Namespace) -> int:
             if c in row.columns
         ]
         for c in cols:
-            print(
-                f"{c:>14}: {cell(row[c].iloc[0]) if len(row) else (name if c == 'name' else '')}"
-            )
+            value = cell(row[c].iloc[0]) if len(row) else (name if c == "name" else "")
+            if c == "group" and not value and len(row):
+                value = NO_GROUP  # the Holy See: an observer in no regional group
+            print(f"{c:>14}: {value}")
         return 0
     if args.group:
         try:

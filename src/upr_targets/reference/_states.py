@@ -39,7 +39,8 @@ def by_iso3() -> dict[str, tuple[str, str, object]]:
 
 
 NO_GROUP = "none (observer)"
-"""What the group column says for the observer States, which have no UN regional group."""
+"""What the group column says for an observer State without a UN regional group
+(the Holy See; the State of Palestine is in the Asia-Pacific Group)."""
 
 
 @lru_cache(maxsize=1)
@@ -96,9 +97,10 @@ def list_states(group: str | None = None, bloc: str | None = None) -> pd.DataFra
         - ``un_name``: the short name as UN documents print it
           ("Iran (Islamic Republic of)");
         - ``iso3``, ``iso2``: ISO 3166-1 codes;
-        - ``group``: UN regional group, one of ``REGIONAL_GROUPS`` (missing
-          for the two observers, which belong to none); the United States
-          is counted in WEOG;
+        - ``group``: UN regional group, one of ``REGIONAL_GROUPS``; missing
+          for the Holy See, which belongs to none (the State of Palestine is
+          a member of the Asia-Pacific Group); the United States is counted
+          in WEOG;
         - ``status``: "member" or "observer";
         - ``memberships``: list of bloc codes ("EU", "AU", "OIC", "AL",
           "GCC", "ASEAN", "OAS", "Commonwealth", "OIF", "CIS", "PIF",
