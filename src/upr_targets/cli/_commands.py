@@ -45,8 +45,14 @@ class UsageError(Exception):
     """A combination of options that argparse cannot check by itself."""
 
 
-def fitted_ranker(data: Data, action: str = "any"):
-    """A :class:`TargetRanker` fitted on the data (cached; with a progress line)."""
+def fitted_ranker(data: Data, action: str = "any", *, text: bool = False):
+    """A :class:`TargetRanker` fitted on the data (cached; with a progress line).
+
+    The ranker is cached without its text matcher, which is cached on its own
+    (see :func:`keeping_matcher`): a theme query then never loads scikit-learn
+    to unpickle a matcher it does not use. With ``text``, the cached matcher
+    is put back when there is one.
+    """
     from .._ranking import TargetRanker
 
     name = _ranker_name(action)
@@ -54,7 +60,13 @@ def fitted_ranker(data: Data, action: str = "any"):
         ranker, _ = data.fitted(
             name, lambda: TargetRanker(action=action).fit(data.table)
         )
+        if text and ranker.matcher_ is None:
+            ranker.matcher_ = data.cache.load_model(_MATCHER, data.key, data.table)
     return ranker
+
+
+_MATCHER = "matcher"
+"""The cache entry of the rankers' text matcher (one per data, whatever the action)."""
 
 
 def _action(args: argparse.Namespace) -> str:
@@ -79,11 +91,11 @@ def _ranker_name(action: str) -> str:
 
 @contextlib.contextmanager
 def keeping_matcher(data: Data, ranker):
-    """Cache the ranker again if its text matcher was fitted in the block."""
+    """Cache the ranker's text matcher if it was fitted in the block."""
     had = ranker.matcher_ is not None
     yield
     if not had and ranker.matcher_ is not None:
-        data.remember(_ranker_name(ranker.action), ranker)
+        data.remember(_MATCHER, ranker.matcher_)
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
@@ -97,11 +109,14 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     data = load_data(args)
     action = _action(args)
-    ranker = fitted_ranker(data)
+    text = bool(args.issue)
+    ranker = fitted_ranker(data, text=text)
     with keeping_matcher(data, ranker):
         matched = {issue: ranker.themes_for(issue) for issue in args.issue}
     if action != "any":
+        matcher = ranker.matcher_
         ranker = fitted_ranker(data, action)
+        ranker.matcher_ = ranker.matcher_ or matcher
     for issue, found in matched.items():
         if found:
             err(f"Issue {issue!r} -> themes: {', '.join(found)}")
@@ -232,7 +247,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     data = load_data(args)
     start = time.perf_counter()
-    ranker = fitted_ranker(data)
+    ranker = fitted_ranker(data, text=bool(args.issue))
     with progress("Building the report"), keeping_matcher(data, ranker):
         model, _ = data.fitted("acceptance", lambda: AcceptanceModel().fit(data.table))
         report = build_report(
