@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import upr_targets
@@ -66,3 +67,19 @@ def test_cli_search_and_export(capsys, tmp_path):
     )
     code, out, _ = run(capsys, "states", "--group", "EU")
     assert code == 0 and "27 States" in out
+
+
+def test_search_with_a_given_matcher(demo):
+    from upr_targets._matcher import ThemeMatcher
+
+    kw = dict(sur="Kenya", text="death penalty abolition", top=5)
+    default = upr_targets.search(demo, **kw)
+    fitted = ThemeMatcher().fit(demo)
+    pd.testing.assert_frame_equal(
+        upr_targets.search(demo, matcher=fitted, **kw), default
+    )
+    # a matcher fitted on other rows is not used (its similarities would not align)
+    other = ThemeMatcher().fit(demo.head(50))
+    pd.testing.assert_frame_equal(
+        upr_targets.search(demo, matcher=other, **kw), default
+    )

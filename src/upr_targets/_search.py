@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ._matching import matcher_for
+
+if TYPE_CHECKING:
+    from ._matcher import ThemeMatcher
 from .reference import list_states, normalize_group, normalize_state, normalize_theme
 
 __all__ = ["SEARCH_COLUMNS", "search"]
@@ -40,6 +44,18 @@ def _isin(column: pd.Series, values: Iterable) -> np.ndarray:
     return column.isin(list(values)).to_numpy(dtype=bool, na_value=False)
 
 
+def _fitted_on(matcher, df: pd.DataFrame) -> bool:
+    """Whether ``matcher`` was fitted on the rows of ``df``, in their order."""
+    recs = getattr(matcher, "recommendations_", None)
+    return (
+        recs is not None
+        and len(recs) == len(df)
+        and recs["text"]
+        .reset_index(drop=True)
+        .equals(df["text"].reset_index(drop=True))
+    )
+
+
 def search(
     recommendations: pd.DataFrame,
     *,
@@ -55,6 +71,7 @@ def search(
     cycle=None,
     year=None,
     top: int | None = None,
+    matcher: ThemeMatcher | None = None,
 ) -> pd.DataFrame:
     """Filter recommendations as the UPR Info database does; rank by a free text.
 
@@ -87,6 +104,11 @@ def search(
         UPR session numbers, cycles, years.
     top : int, optional
         At most this many rows.
+    matcher : ThemeMatcher, optional
+        A matcher fitted on ``recommendations`` to rank the ``text`` with
+        (e.g. the ``matcher_`` of a ranker fitted on the table, or one read
+        from a cache). One fitted on other rows is not used: a matcher is
+        then fitted on the table (and kept for the process), as by default.
 
     Returns
     -------
@@ -136,7 +158,9 @@ def search(
     if text is not None and text.strip():
         from ._similar import text_similarity
 
-        similarity = text_similarity(matcher_for(df), text)
+        if matcher is None or not _fitted_on(matcher, df):
+            matcher = matcher_for(df)
+        similarity = text_similarity(matcher, text)
         keep &= similarity > 0
     idx = np.flatnonzero(keep)
     if similarity is not None:

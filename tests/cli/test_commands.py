@@ -237,6 +237,10 @@ def test_theme_query_after_an_issue_query_does_not_load_sklearn(tmp_path):
     again = ("rank", "--sur", "Chad", "--issue", "children forced to marry")
     assert _cli_in_a_process(cache, *again) == "rc 0 sklearn True"
     assert matcher.stat().st_mtime_ns == written
+    # search --text ranks with the same cached matcher
+    search = ("search", "--sur", "Kenya", "--text", "torture in prisons", "--top", "3")
+    assert _cli_in_a_process(cache, *search) == "rc 0 sklearn True"
+    assert matcher.stat().st_mtime_ns == written
     assert len(list((cache / "models").glob("matcher-*.pickle"))) == 1
 
 

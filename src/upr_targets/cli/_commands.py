@@ -401,8 +401,21 @@ def _cmd_search(args: argparse.Namespace) -> int:
             "year",
         )
     }
+    matcher = None
+    if args.text and args.text.strip():  # the cached matcher, or fit and cache one
+        from .._matching import matcher_for
+
+        matcher = data.cache.load_model(_MATCHER, data.key, data.table)
+        if matcher is None:
+            with progress("Fitting the text matcher"):
+                matcher = matcher_for(data.table)
+            data.remember(_MATCHER, matcher)
     hits = search(
-        data.table, text=args.text, top=None if args.out else args.top, **filters
+        data.table,
+        text=args.text,
+        top=None if args.out else args.top,
+        matcher=matcher,
+        **filters,
     )
     if args.out:
         out: Path = args.out
