@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 import textwrap
@@ -20,8 +19,9 @@ from ..reference import (
     normalize_group,
     normalize_state,
 )
-from ._data import Data, load_data, note_resolved, resolve_sur, resolve_themes
+from ._data import load_data, note_resolved, resolve_sur, resolve_themes
 from ._followup import FOLLOWUP_COMMANDS
+from ._models import cached_matcher, fitted_ranker, keeping_matcher
 from ._parser import PROG
 from ._terminal import (
     cell,
@@ -45,30 +45,6 @@ class UsageError(Exception):
     """A combination of options that argparse cannot check by itself."""
 
 
-def fitted_ranker(data: Data, action: str = "any", *, text: bool = False):
-    """A :class:`TargetRanker` fitted on the data (cached; with a progress line).
-
-    The ranker is cached without its text matcher, which is cached on its own
-    (see :func:`keeping_matcher`): a theme query then never loads scikit-learn
-    to unpickle a matcher it does not use. With ``text``, the cached matcher
-    is put back when there is one.
-    """
-    from .._ranking import TargetRanker
-
-    name = _ranker_name(action)
-    with progress("Fitting the ranker"):
-        ranker, _ = data.fitted(
-            name, lambda: TargetRanker(action=action).fit(data.table)
-        )
-        if text and ranker.matcher_ is None:
-            ranker.matcher_ = data.cache.load_model(_MATCHER, data.key, data.table)
-    return ranker
-
-
-_MATCHER = "matcher"
-"""The cache entry of the rankers' text matcher (one per data, whatever the action)."""
-
-
 def _action(args: argparse.Namespace) -> str:
     """--action, where "auto" is "specific" when an issue asks for a change."""
     from .._action import asks_for_change
@@ -83,19 +59,6 @@ def _action(args: argparse.Namespace) -> str:
         )
         return "specific"
     return "any"
-
-
-def _ranker_name(action: str) -> str:
-    return "ranker" if action == "any" else f"ranker-{action}"
-
-
-@contextlib.contextmanager
-def keeping_matcher(data: Data, ranker):
-    """Cache the ranker's text matcher if it was fitted in the block."""
-    had = ranker.matcher_ is not None
-    yield
-    if not had and ranker.matcher_ is not None:
-        data.remember(_MATCHER, ranker.matcher_)
 
 
 def _cmd_rank(args: argparse.Namespace) -> int:
@@ -401,15 +364,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
             "year",
         )
     }
-    matcher = None
-    if args.text and args.text.strip():  # the cached matcher, or fit and cache one
-        from .._matching import matcher_for
-
-        matcher = data.cache.load_model(_MATCHER, data.key, data.table)
-        if matcher is None:
-            with progress("Fitting the text matcher"):
-                matcher = matcher_for(data.table)
-            data.remember(_MATCHER, matcher)
+    matcher = cached_matcher(data) if args.text and args.text.strip() else None
     hits = search(
         data.table,
         text=args.text,
