@@ -5,9 +5,11 @@ folder when it is not ``../shared/data``). Each command runs in a fresh
 process: once with an empty cache (cold), then ``--repeat`` times with the
 cache it left (warm). The plain script reads the same four UPR Info CSV files
 with ``pandas.read_csv`` and counts each State's recommendations on the theme,
-what ``rank --theme`` answers at its simplest. Prints the median wall and CPU
-time (of the child process) of each, and their ratios to the plain script,
-measured in the same run.
+what ``rank --theme`` answers at its simplest. Each warm run is paired with a
+run of the plain script just before it, so that the ratio holds when the
+machine's speed drifts during the run. Prints the median wall and CPU time (of
+the child process) of each command, and the median of its pairwise ratios to
+the plain script.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ def main(argv=None) -> None:
         "report": [*cli, "report", *src, "--issue", "death penalty", "--out"],
     }
     plain = [sys.executable, "-c", PLAIN, str(data)]
+    median = statistics.median
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "report.html")
         rows = []
@@ -70,22 +73,19 @@ def main(argv=None) -> None:
             env = dict(os.environ, UPR_TARGETS_CACHE=os.path.join(tmp, f"cache{k}"))
             cmd = [*cmd, out] if name == "report" else cmd
             cold = _run(cmd, env)
-            warm = [_run(cmd, env) for _ in range(args.repeat)]
-            rows.append((name, cold, warm))
-        base = [_run(plain, env) for _ in range(args.repeat)]
-    b_wall = statistics.median(w for w, _ in base)
-    b_cpu = statistics.median(c for _, c in base)
-    print(f"plain pandas script: {b_wall:.2f} s wall, {b_cpu:.2f} s CPU (median)")
+            pairs = [(_run(plain, env), _run(cmd, env)) for _ in range(args.repeat)]
+            rows.append((name, cold, pairs))
     print(
         f"{'command':14s} {'cold s':>7s} {'warm s':>7s} {'warm CPU':>8s} "
-        f"{'x plain (wall)':>14s} {'x plain (CPU)':>13s}"
+        f"{'plain s':>7s} {'x plain (wall)':>14s} {'x plain (CPU)':>13s}"
     )
-    for name, (c_wall, _), warm in rows:
-        w_wall = statistics.median(w for w, _ in warm)
-        w_cpu = statistics.median(c for _, c in warm)
+    for name, (c_wall, _), pairs in rows:
         print(
-            f"{name:14s} {c_wall:7.2f} {w_wall:7.2f} {w_cpu:8.2f} "
-            f"{w_wall / b_wall:14.2f} {w_cpu / b_cpu:13.2f}"
+            f"{name:14s} {c_wall:7.2f} {median(w for _, (w, _) in pairs):7.2f} "
+            f"{median(c for _, (_, c) in pairs):8.2f} "
+            f"{median(w for (w, _), _ in pairs):7.2f} "
+            f"{median(w / b for (b, _), (w, _) in pairs):14.2f} "
+            f"{median(c / b for (_, b), (_, c) in pairs):13.2f}"
         )
 
 
