@@ -2,8 +2,9 @@
 
 Run ``python benchmarks/bench_load.py`` (``UPR_SHARED_DATA`` points to the data
 folder when it is not ``../shared/data``). Prints, per data set, the best of
-``--repeat`` runs as a ratio to a plain pandas read of the same files measured
-in the same run (``pandas.read_csv`` / ``pandas.read_excel`` with calamine),
+``--repeat`` runs and the median ratio to a plain pandas read of the same files
+(``pandas.read_csv`` / ``pandas.read_excel`` with calamine), each load paired
+with a plain read just before it,
 rows per second, and the peak memory that Python allocated during one load
 (tracemalloc). Add ``--profile`` for the top functions.
 """
@@ -14,6 +15,7 @@ import argparse
 import cProfile
 import gc
 import pstats
+import statistics
 import time
 import tracemalloc
 import warnings
@@ -47,20 +49,21 @@ def _plain(paths):
     return pd.concat(frames)
 
 
-def _best(fn, paths, repeat):
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        out = fn(paths)
-        times.append(time.perf_counter() - t0)
-    return min(times), out
+def _timed(fn, paths):
+    gc.collect()
+    t0 = time.perf_counter()
+    out = fn(paths)
+    return time.perf_counter() - t0, out
 
 
 def bench(name: str, paths, repeat: int) -> dict:
     _load(paths)  # warm caches (State registry, calendar, themes)
-    best, df = _best(_load, paths, repeat)
-    plain, _ = _best(_plain, paths, repeat)
+    _plain(paths)
+    # each load paired with a plain read just before it: the ratio holds
+    # when the machine's speed drifts during the run
+    pairs = [(_timed(_plain, paths)[0], _timed(_load, paths)) for _ in range(repeat)]
+    best = min(t for _, (t, _) in pairs)
+    df = pairs[0][1][1]
     gc.collect()
     tracemalloc.start()
     _load(paths)
@@ -71,7 +74,7 @@ def bench(name: str, paths, repeat: int) -> dict:
         "files": len(paths),
         "rows": len(df),
         "seconds": round(best, 2),
-        "x_pandas": round(best / plain, 1),
+        "x_pandas": round(statistics.median(t / b for b, (t, _) in pairs), 1),
         "rows_per_s": int(len(df) / best),
         "peak_mb": round(peak / 2**20, 1),
     }
