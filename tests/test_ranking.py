@@ -259,3 +259,15 @@ def test_observer_as_sur_is_refused_and_as_recommender_has_no_group(demo_ranker)
     # member of the Asia-Pacific Group (see docs/reference-data.md)
     group = r.set_index("iso3")["group"]
     assert group["VAT"] == NO_GROUP and group["PSE"] == "Asia-Pacific"
+
+
+def test_explanations_name_the_sur_group_as_people_say_it(demo_ranker, demo):
+    from upr_targets import list_states
+
+    groups = list_states().set_index("name")["group"]
+    surs = demo["sur"].astype(str).unique()
+    by_group = {groups.get(s): s for s in surs}
+    grulac = demo_ranker.rank(by_group["GRULAC"], themes=["Death penalty"], top=3)
+    african = demo_ranker.rank(by_group["African"], themes=["Death penalty"], top=3)
+    assert grulac["explanation"].str.contains("to GRULAC States").all()
+    assert african["explanation"].str.contains("to States of the African Group").all()

@@ -68,6 +68,12 @@ def explanations(
     """
     on = "on " + " / ".join(themes) if themes else "in all"
     region = GROUP_NAMES.get(sur_group, sur_group) if themes and sur_group else None
+    # "States of the African Group", but "GRULAC States", "WEOG States"
+    region_states = (
+        f"States of the {region}"
+        if region is None or region.endswith("Group")
+        else f"{region} States"
+    )
     noun = "specific recommendation" if specific else "recommendation"
     # plain Python values, column by column: no pandas row objects (fast)
     cols = {
@@ -91,7 +97,7 @@ def explanations(
     for i in range(len(cols["n_theme_recs"])):
         to = f"{cols['n_theme_to_sur'][i]} to {sur}"
         if region is not None:
-            to += f", {cols['n_theme_to_region'][i]} to States of the {region}"
+            to += f", {cols['n_theme_to_region'][i]} to {region_states}"
         parts = []
         if speakers:  # the evidence of P(theme | speaks) comes first
             raised, joined = cols["n_reviews_on_themes"][i], cols["n_reviews_joined"][i]
