@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 
 from ._matching import matcher_for
+from .reference import list_states, normalize_group, normalize_state, normalize_theme
 
 if TYPE_CHECKING:
     from ._matcher import ThemeMatcher
-from .reference import list_states, normalize_group, normalize_state, normalize_theme
 
 __all__ = ["SEARCH_COLUMNS", "search"]
 
