@@ -80,3 +80,23 @@ def test_clear_flags_keeps_the_others():
     r.flag("c.csv", [8], "Response", ["later"], "response pending")
     assert r.clear_flags("c.csv", [8, 6], "pending") == 1
     assert r.flagged["value"].tolist() == ["maybe", "?"]
+
+
+def test_counts_without_the_tables_match_the_tables():
+    r = _report()
+    r.flag(
+        "d.csv", [2, 3, 4], "Issue", ["a", "b", "c"], ["odd", None, "unknown response"]
+    )
+    counts = r.counts()  # tallied from the entries, before any table is built
+    assert len(r._flagged) > 1 and r.n_flagged == 5 and r.n_files == 0
+    for kind, table, col in (
+        ("rejected", r.rejected, "reason"),
+        ("flagged", r.flagged, "issue"),
+    ):
+        expected = table.groupby(col, sort=False).size()  # an independent count
+        got = counts[counts["kind"] == kind].set_index("why")["n"]
+        assert got.to_dict() == expected.to_dict()
+        assert list(got.index) == list(expected.index)  # first appearance first
+    r.clear_flags("d.csv", [2], "odd")  # the flags are one table now
+    assert r.counts().set_index("why")["n"].to_dict()["unknown response"] == 3
+    assert "odd" not in set(r.counts()["why"]) and r.n_flagged == 4

@@ -341,9 +341,9 @@ def _load(
 
 def _warn(report: LoadReport, n_rows: int) -> None:
     """Warn when rows were rejected or values flagged (stacklevel: the caller's)."""
-    if report.n_rejected or len(report.flagged) or report.skipped:
+    if report.n_rejected or report.n_flagged or report.skipped:
         warnings.warn(
-            f"Loaded {n_rows:,} rows from {len(report.summary)} file(s); "
+            f"Loaded {n_rows:,} rows from {report.n_files} file(s); "
             + "; ".join(report.problems()[:8])
             + ". See df.attrs['load_report'].",
             UPRDataWarning,

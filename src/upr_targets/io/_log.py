@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._log_entries import Entries, one_frame
+from ._log_entries import Entries, one_frame, tally
 
 _SUMMARY_COLUMNS = (
     "file",
@@ -304,6 +304,16 @@ class LoadReport:
     def n_rejected(self) -> int:
         return sum(self._n_rejected.values())
 
+    @property
+    def n_files(self) -> int:
+        """Files read (the rows of :attr:`summary`)."""
+        return len(self._summary)
+
+    @property
+    def n_flagged(self) -> int:
+        """Values flagged (the rows of :attr:`flagged`)."""
+        return sum(len(p) for p in self._flagged)
+
     def rejected_by_file(self) -> dict[str, int]:
         """Rows rejected so far, by file name (without building :attr:`rejected`).
 
@@ -341,15 +351,18 @@ class LoadReport:
             Columns ``kind`` ("rejected" or "flagged"), ``why`` and ``n``.
         """
         parts = []
-        for kind, df, col in (
-            ("rejected", self.rejected, "reason"),
-            ("flagged", self.flagged, "issue"),
-        ):
-            if len(df):
-                c = df.groupby(col, sort=False).size().rename("n").reset_index()
-                c = c.rename(columns={col: "why"})
-                c.insert(0, "kind", kind)
-                parts.append(c)
+        for kind, entries in (("rejected", self._rejected), ("flagged", self._flagged)):
+            counts = tally(entries)  # (without building the tables)
+            if counts:
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "kind": kind,
+                            "why": pd.array(list(counts), dtype="string"),
+                            "n": np.fromiter(counts.values(), dtype=np.int64),
+                        }
+                    )
+                )
         if not parts:
             return pd.DataFrame({"kind": [], "why": [], "n": []})
         return pd.concat(parts, ignore_index=True)

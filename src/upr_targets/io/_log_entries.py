@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["Entries", "one_frame"]
+__all__ = ["Entries", "one_frame", "tally"]
 
 COLUMNS = ("file", "row", "column", "value")
 
@@ -103,3 +103,21 @@ def one_frame(parts: list, last: str) -> pd.DataFrame:
     frame = pd.DataFrame({c: _concat([col[c] for col in columns]) for c in names})
     parts[:] = [frame]
     return frame
+
+
+def tally(parts: list) -> dict[str, int]:
+    """Rows per reason (or issue) of the entries or frames in ``parts``.
+
+    In the order each first appears, missing reasons left out: what
+    ``groupby(reason, sort=False).size()`` of their table gives, without
+    building the table.
+    """
+    counts: dict[str, int] = {}
+    for p in parts:
+        if isinstance(p, Entries) and isinstance(p.text, str):
+            counts[p.text] = counts.get(p.text, 0) + p.n
+            continue
+        values = p.text if isinstance(p, Entries) else p[p.columns[-1]].array
+        for why, n in pd.Series(values).value_counts(sort=False).items():
+            counts[why] = counts.get(why, 0) + int(n)
+    return counts
