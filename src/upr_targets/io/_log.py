@@ -36,8 +36,6 @@ _SUMMARY_COLUMNS = (
     "rows_rejected",
     "rows_flagged",
 )
-_REJECTED_COLUMNS = ("file", "row", "column", "value", "reason")
-_FLAGGED_COLUMNS = ("file", "row", "column", "value", "issue")
 
 
 class LoadReport:
