@@ -72,7 +72,6 @@ class LoadReport:
         self._summary: list[dict] = []
         self._rejected: list[Entries | pd.DataFrame] = []
         self._flagged: list[Entries | pd.DataFrame] = []
-        self._n_rejected: Counter = Counter()  # rows rejected, by file name
         self.notes: list[str] = []
         self.skipped: list[tuple[str, str]] = []
 
@@ -124,7 +123,6 @@ class LoadReport:
         rec = Entries(file, rows, column, values, reason, "reason")
         if len(rec):
             self._rejected.append(rec)
-            self._n_rejected.update(rec.per_file)
 
     def drop(self, file, rows, values, reason) -> None:
         """Reject rows already kept in the file's summary (after the file was read).
@@ -249,7 +247,6 @@ class LoadReport:
             file by file in this order (as if each file had been read alone).
         """
         self._summary.extend(other._summary)
-        self._n_rejected.update(other._n_rejected)
         for mine, theirs, last in (
             (self._rejected, other._rejected, "reason"),
             (self._flagged, other._flagged, "issue"),
@@ -300,7 +297,7 @@ class LoadReport:
 
     @property
     def n_rejected(self) -> int:
-        return sum(self._n_rejected.values())
+        return sum(len(p) for p in self._rejected)
 
     @property
     def n_files(self) -> int:
@@ -320,7 +317,14 @@ class LoadReport:
         dict
             File name to number of rejected rows (files without any are absent).
         """
-        return {f: n for f, n in self._n_rejected.items() if n}
+        counts: Counter = Counter()
+        for p in self._rejected:
+            counts.update(
+                p.per_file
+                if isinstance(p, Entries)
+                else p["file"].value_counts(dropna=False).to_dict()
+            )
+        return {f: n for f, n in counts.items() if n}
 
     def to_frame(self) -> pd.DataFrame:
         """Return the per-file summary with a final ``TOTAL`` row.
