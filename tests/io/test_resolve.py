@@ -65,6 +65,26 @@ def test_group_column_contradiction_flagged(tmp_path):
     assert len(hit) == 1 and "file says GRULAC" in hit["value"].iloc[0]
 
 
+def test_group_contradictions_flagged_on_every_row_of_each_pair(tmp_path):
+    """A pair of State and written group is checked once, each of its rows flagged."""
+    rows = [
+        _row(rs="Serbia", rs_group="GRULAC"),
+        _row(rs="Peru"),
+        _row(rs="Serbia", rs_group="GRULAC"),
+        _row(rs="Serbia", rs_group="EEG"),  # right: not flagged
+        _row(rs="Kenya", rs_group="GRULAC"),
+    ]
+    df = load_quiet(write_csv(tmp_path / "x.csv", rows))
+    flagged = df.attrs["load_report"].flagged
+    hit = flagged[flagged["issue"].str.contains("regional group")]
+    assert hit["row"].tolist() == [2, 4, 6]
+    assert hit["value"].tolist() == [
+        "Serbia (file says GRULAC)",
+        "Serbia (file says GRULAC)",
+        "Kenya (file says GRULAC)",
+    ]
+
+
 def test_header_repeated_mid_file_is_not_a_state(tmp_path):
     rows = [_row(), HEADER, _row(rs="Chile")]
     df = load_quiet(write_csv(tmp_path / "x.csv", rows))

@@ -103,3 +103,18 @@ def test_map_theme_lists_themes_once_in_order_and_unknown_labels_by_row():
     assert themes[10] is not themes[14]
     assert unknown.index.tolist() == [10, 13, 14]
     assert set(unknown) == {"Nonsense label"}
+
+
+def test_group_codes_number_the_distinct_combinations():
+    from upr_targets.io._values import group_codes
+
+    a = pd.Series(["x", "y", "x", None, "x", None], dtype="string")
+    b = pd.Series([1, 1, 1, 2, 2, 2])
+    codes, first = group_codes(a, b)
+    expected = (
+        pd.DataFrame({"a": a, "b": b})
+        .groupby(["a", "b"], sort=False, dropna=False)
+        .ngroup()
+    )  # an independent numbering, in order of first appearance
+    assert codes.tolist() == expected.tolist() == [0, 1, 0, 2, 3, 2]
+    assert first.tolist() == [0, 1, 3, 4]

@@ -115,15 +115,14 @@ def _flag_duplicates(
     recommending State, session (or year) and text, ignoring case,
     punctuation and spacing (exports of one database word them alike).
     """
+    from ._values import group_codes  # (not on the path of a cached table)
+
     keys = ["sur_iso3", "rs_iso3", "session", "year"]
-    # one integer per distinct (SuR, State, session, year, folded text); a
-    # missing value is a value of its own
-    grp = np.zeros(len(df), dtype=np.int64)
+    # one integer per distinct (SuR, State, session, year, folded text); the
     # letters of every script count (a Cyrillic or Arabic text is not empty)
-    for part in [*(df[c] for c in keys), _fold_text(df["text"].astype("string"))]:
-        codes, uniques = pd.factorize(part, use_na_sentinel=False)
-        grp, _ = pd.factorize(grp * (len(uniques) + 1) + codes)
-    first_at = np.unique(grp, return_index=True)[1][grp]
+    text = _fold_text(df["text"].astype("string"))
+    grp, first = group_codes(*(df[c] for c in keys), text)
+    first_at = first[grp]
     dup = first_at != np.arange(len(df))
     if not dup.any():
         return df

@@ -20,7 +20,7 @@ import pandas as pd
 from .._errors import LoadError
 from ..reference import normalize_group, resolve_states
 from ._log import LoadReport
-from ._values import is_placeholder
+from ._values import group_codes, is_placeholder
 
 __all__ = ["ON_UNKNOWN", "resolve_column"]
 
@@ -205,11 +205,9 @@ def _check_groups(out, codes, groups, rows, file, label, report) -> None:
     has = label_ok[gcodes] & (codes >= 0) & iso3
     if not has.any():
         return
-    pairs, first = np.unique(
-        codes[has].astype(np.int64) * (len(labels) + 1) + gcodes[has],
-        return_index=True,
-    )
-    rows_u = np.flatnonzero(has)[first]
+    at = np.flatnonzero(has)
+    pair, first = group_codes(codes[at], gcodes[at])
+    rows_u = at[first]
     written = labels.iloc[gcodes[rows_u]].reset_index(drop=True)
     try:
         said = normalize_group(written)
@@ -220,12 +218,8 @@ def _check_groups(out, codes, groups, rows, file, label, report) -> None:
     clash_u = (said.notna() & (said != read.fillna("none"))).to_numpy(dtype=bool)
     if not clash_u.any():
         return
-    pair = np.full(len(out), -1, dtype=np.int64)
-    pair[has] = np.searchsorted(
-        pairs, codes[has].astype(np.int64) * (len(labels) + 1) + gcodes[has]
-    )
     clash = np.zeros(len(out), dtype=bool)
-    clash[has] = clash_u[pair[has]]
+    clash[at] = clash_u[pair]
     idx = out.index[clash]
     written_rows = labels.array.take(gcodes[clash])
     report.flag(

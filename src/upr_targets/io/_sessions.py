@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..reference import assign_sessions, cycle_of_session, list_reviews, list_sessions
-from ._values import per_distinct
+from ._values import group_codes, per_distinct
 
 __all__ = ["fill_sessions", "flag_mask"]
 
@@ -52,22 +52,14 @@ def fill_sessions(df, raw, report, file, label="session"):
         f"session not in the UPR calendar (sessions {known.min()}-{known.max()}); set to missing",
     )
     session = session.mask(unknown)
-    # each distinct (session, State) pair looked up once
-    s_codes, s_uniques = pd.factorize(session, use_na_sentinel=True)
-    i_codes, i_uniques = pd.factorize(df["sur_iso3"], use_na_sentinel=True)
-    width = len(i_uniques) + 1
-    pair_codes, pair_uniques = pd.factorize((s_codes + 1) * width + (i_codes + 1))
-    s_at, i_at = np.divmod(pair_uniques, width)
-    s_names = [str(v) for v in s_uniques] + [""]  # -1 (missing) reads ""
-    i_names = [str(v) for v in i_uniques] + [""]
-    reviewed = _reviewed()
-    listed = np.array(
-        [
-            f"{s_names[a - 1]}|{i_names[b - 1]}" in reviewed
-            for a, b in zip(s_at, i_at, strict=True)
-        ],
-        dtype=bool,
-    )[pair_codes]
+    # each distinct (session, State) pair looked up once, as "session|ISO3"
+    pair, first = group_codes(session, df["sur_iso3"])
+    keys = (
+        session.iloc[first].astype("string").fillna("")
+        + "|"
+        + df["sur_iso3"].iloc[first].astype("string").fillna("")
+    )
+    listed = keys.isin(_reviewed()).to_numpy(dtype=bool)[pair]
     elsewhere = session.notna().to_numpy(dtype=bool) & ~listed
     if elsewhere.any():
         report.flag(

@@ -20,6 +20,7 @@ __all__ = [
     "SPACES",
     "clean_text",
     "explode_states",
+    "group_codes",
     "is_placeholder",
     "lists_from_parts",
     "map_responses",
@@ -44,6 +45,20 @@ def per_distinct(s: pd.Series, fn, dtype: str = "string") -> pd.Series:
     else:
         values = np.append(done.to_numpy(dtype=object, na_value=pd.NA), pd.NA)
     return pd.Series(values[codes], index=s.index, dtype=dtype)
+
+
+def group_codes(*columns) -> tuple[np.ndarray, np.ndarray]:
+    """One integer per distinct combination of the columns' values, row by row.
+
+    The codes count from 0 in the order the combinations first appear; a
+    missing value is a value of its own. Also returns, for each code, the
+    position of its first row.
+    """
+    grp = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        grp, _ = pd.factorize(grp * (len(uniques) + 1) + codes)
+    return grp, np.unique(grp, return_index=True)[1]
 
 
 SPACES = (
