@@ -214,12 +214,12 @@ def theme_matrix(themes: pd.Series, labels: np.ndarray) -> sp.csr_matrix:
     return mat
 
 
-def build_tensors(df: pd.DataFrame) -> CountTensors:
+def build_tensors(df: pd.DataFrame, what: str = "recommendations") -> CountTensors:
     """Reduce a normalized recommendations table to :class:`CountTensors`.
 
     Rows without a session or without a recommending State cannot be placed
     in the tensors; they are counted in ``n_unplaced`` and a
-    :class:`UPRDataWarning` says so.
+    :class:`UPRDataWarning` says so (``what``: what the rows of ``df`` are).
     """
     rs_name = df["recommending_state"]
     names = np.array(
@@ -232,7 +232,7 @@ def build_tensors(df: pd.DataFrame) -> CountTensors:
     n_unplaced = int((~placed).sum())
     if n_unplaced:
         warnings.warn(
-            f"{n_unplaced} of {len(df)} recommendations have no session or no "
+            f"{n_unplaced} of {len(df)} {what} have no session or no "
             "recommending State; the ranker cannot date or attribute them and "
             "leaves them out of its counts (they remain in the table).",
             UPRDataWarning,

@@ -19,7 +19,7 @@ from upr_targets.plotting import (
 # ---- heat map ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("order", ["cluster", "score", "alpha"])
+@pytest.mark.parametrize("order", ["cluster", "score", "alpha", "given"])
 @pytest.mark.parametrize("value", ["share", "count"])
 def test_heatmap_orders_and_values(recs, order, value):
     ax = plot_interest_heatmap(recs, order=order, value=value)
@@ -49,6 +49,19 @@ def test_heatmap_annotations(recs):
     assert texts[2 * 4 + 0] == str(n)  # rows and columns sorted: France is 3rd
     ax = plot_interest_heatmap(recs, annotate=False)
     assert not ax.texts
+
+
+def test_heatmap_given_order_keeps_a_ranking_order(recs):
+    states = recs["recommending_state"].dropna().unique()[::-1][:5].tolist()
+    themes = [t for t in sorted(THEMES, reverse=True) if len(t) < 30][:3]
+    ax = plot_interest_heatmap(
+        recs, states=states, themes=themes, value="count", order="given"
+    )
+    assert [t.get_text() for t in ax.get_yticklabels()] == states
+    assert [t.get_text() for t in ax.get_xticklabels()] == themes
+    first = recs[recs["recommending_state"] == states[0]]
+    n = int(first["themes"].map(lambda t: themes[0] in t).sum())
+    assert ax.get_images()[0].get_array()[0, 0] == n
 
 
 def test_heatmap_accepts_ax_and_top(recs):

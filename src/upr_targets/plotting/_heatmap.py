@@ -66,10 +66,11 @@ def plot_interest_heatmap(
         What a cell shows.
     top_states, top_themes : int
         How many States and themes to show when not given explicitly.
-    order : {"cluster", "score", "alpha"}
+    order : {"cluster", "score", "alpha", "given"}
         Row and column order: hierarchical clustering (States with similar
         interests next to each other, via :mod:`scipy.cluster.hierarchy`),
-        by total (largest first) or alphabetical.
+        by total (largest first), alphabetical, or as ``states`` and
+        ``themes`` give them (a ranking's order; by total where not given).
     annotate : bool, optional
         Write each cell's value in it; by default when the map has at most
         200 cells.
@@ -93,7 +94,7 @@ def plot_interest_heatmap(
     'Thematic interest of recommending States'
     """
     check_choice("value", value, ("share", "count"))
-    check_choice("order", order, ("cluster", "score", "alpha"))
+    check_choice("order", order, ("cluster", "score", "alpha", "given"))
     what = (
         "share of each State's recommendations"
         if value == "share"
@@ -122,6 +123,8 @@ def plot_interest_heatmap(
 
     if order == "alpha":
         table = table.sort_index().sort_index(axis=1)
+    elif order == "given":
+        pass  # the order of `states` and `themes`, else by total (as selected)
     elif order == "score":
         table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
         table = table[table.sum(axis=0).sort_values(ascending=False).index]

@@ -57,7 +57,7 @@ def figures(
             by_state,
             states=states,
             themes=themes,
-            order="score" if len(themes) < 3 else "cluster",
+            order="given",  # the ranking's order, as the table beside it
             width=max(6.0, 3.5 + 0.6 * len(themes)),
             height=max(3.0, 2.2 + 0.28 * len(states)),
         )
