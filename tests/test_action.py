@@ -46,3 +46,24 @@ def test_issue_asks_for_change():
     assert asks_for_change("women's rights activists are detained")
     assert asks_for_change("decriminalise same-sex relations")
     assert not asks_for_change("indigenous peoples' land")
+
+
+def test_specific_ranker_names_its_rows_in_the_unplaced_warning(demo):
+    import pytest
+
+    import upr_targets
+
+    recs = demo.copy()
+    at = recs.index[(recs["action_category"] >= 4).fillna(False)][:3]
+    recs["recommending_state"] = recs["recommending_state"].astype(object)
+    recs.loc[at, "recommending_state"] = pd.NA
+    n_specific = len(specific_rows(recs))
+    with pytest.warns(
+        upr_targets.UPRDataWarning,
+        match=rf"^3 of {n_specific} specific recommendations \(action category 4-5\)",
+    ):
+        upr_targets.TargetRanker(action="specific").fit(recs)
+    with pytest.warns(
+        upr_targets.UPRDataWarning, match=rf"^3 of {len(recs)} recommendations"
+    ):
+        upr_targets.TargetRanker().fit(recs)

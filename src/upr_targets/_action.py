@@ -99,7 +99,7 @@ def specific_rows(recommendations: pd.DataFrame) -> pd.DataFrame:
 
     The source's action category is used where it gives one, the first
     verb's usual category elsewhere (``attrs["inferred_action"]`` says for how
-    many rows).
+    many rows; ``attrs["rows"]`` names the rows in messages).
     """
     given = recommendations["action_category"]
     missing = given.isna()
@@ -108,4 +108,5 @@ def specific_rows(recommendations: pd.DataFrame) -> pd.DataFrame:
         category[missing] = infer_action_category(recommendations.loc[missing, "text"])
     out = recommendations[(category >= SPECIFIC).fillna(False).to_numpy()]
     out.attrs["inferred_action"] = int(missing.sum())
+    out.attrs["rows"] = "specific recommendations (action category 4-5)"
     return out

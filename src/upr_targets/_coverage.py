@@ -147,7 +147,8 @@ def data_coverage(
             f'and "the last sessions" mean {max(last - 1, first)}–{last}, '
             f"{planned_session - last} sessions before the review. States' "
             "interests may have moved since; load recent data (a UHRI or UPR Info "
-            "export of cycles 3 and 4) before you rely on the ranking."
+            "export of cycles 3 and 4, e.g. from `upr-targets fetch upr-info` or "
+            "upr_targets.fetch_upr_info()) before you rely on the ranking."
         )
     return Coverage(
         first,

@@ -214,12 +214,13 @@ def theme_matrix(themes: pd.Series, labels: np.ndarray) -> sp.csr_matrix:
     return mat
 
 
-def build_tensors(df: pd.DataFrame, what: str = "recommendations") -> CountTensors:
+def build_tensors(df: pd.DataFrame) -> CountTensors:
     """Reduce a normalized recommendations table to :class:`CountTensors`.
 
     Rows without a session or without a recommending State cannot be placed
     in the tensors; they are counted in ``n_unplaced`` and a
-    :class:`UPRDataWarning` says so (``what``: what the rows of ``df`` are).
+    :class:`UPRDataWarning` says so, naming the rows as ``df.attrs["rows"]``
+    does (default "recommendations").
     """
     rs_name = df["recommending_state"]
     names = np.array(
@@ -232,7 +233,8 @@ def build_tensors(df: pd.DataFrame, what: str = "recommendations") -> CountTenso
     n_unplaced = int((~placed).sum())
     if n_unplaced:
         warnings.warn(
-            f"{n_unplaced} of {len(df)} {what} have no session or no "
+            f"{n_unplaced} of {len(df)} {df.attrs.get('rows', 'recommendations')} "
+            "have no session or no "
             "recommending State; the ranker cannot date or attribute them and "
             "leaves them out of its counts (they remain in the table).",
             UPRDataWarning,

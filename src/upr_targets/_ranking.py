@@ -161,11 +161,9 @@ class TargetRanker(Estimator):
         check_weight_params(self.weights, self.dyadic)
         validate(recommendations)
         check_choice("action", self.action, ("any", "specific"))
-        what = "recommendations"
         if self.action == "specific":
             recommendations = specific_rows(recommendations)
-            what = "specific recommendations (action category 4-5)"
-        self.tensors_ = build_tensors(recommendations, what)
+        self.tensors_ = build_tensors(recommendations)
         X = self.tensors_
         self.states_ = X.states
         self.candidates_ = X.states[X.is_candidate]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from upr_targets.cli import main
 
-SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states", "search")
+SUBCOMMANDS = ("rank", "report", "backtest", "themes", "states", "search", "fetch")
 
 
 def run(capsys, *argv):

@@ -7,55 +7,15 @@ files, repeats rows and changes ``totalRows`` on request.
 
 from __future__ import annotations
 
-import json
-import threading
 import warnings
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
 
 import pytest
+from _support.http import Server, api_route, api_rows, file_route, ranged_route
 from _support.loaders import make_uhri
 
 import upr_targets
 from upr_targets import FetchError, UPRDataWarning
 from upr_targets.fetch import downloads_dir
-
-
-class Server:
-    """Routes: path -> callable(handler) that writes the answer."""
-
-    def __init__(self):
-        self.routes = {}
-        self.hits = {}
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):  # quiet
-                pass
-
-            def _go(self):
-                path = urlparse(self.path).path
-                server.hits[(self.command, path)] = (
-                    server.hits.get((self.command, path), 0) + 1
-                )
-                route = server.routes.get(path)
-                if route is None:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                route(self)
-
-            do_GET = _go
-            do_HEAD = _go
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture
@@ -71,18 +31,13 @@ def _fast_retries(monkeypatch):
     monkeypatch.setattr("upr_targets.fetch._download.CHUNK", 512)
 
 
-def _file(data: bytes, *, etag="v1", send=None):
-    """A file route without byte ranges; ``send``: bytes sent before dropping."""
-    return _ranged(data, etag=etag, cut=send, ranges=False)
-
-
 @pytest.fixture
 def workbook(tmp_path):
     return make_uhri(tmp_path / "source.xlsx").read_bytes()
 
 
 def test_download_then_cache_then_not_modified(server, workbook, tmp_path):
-    server.routes["/uhri.xlsx"] = _file(workbook)
+    server.routes["/uhri.xlsx"] = file_route(workbook)
     url = server.url + "/uhri.xlsx"
     df = upr_targets.fetch_uhri(url, cache_dir=tmp_path / "c", progressbar=False)
     assert len(df) == 4 and df.attrs["fetched"]["how"] == "downloaded"
@@ -97,7 +52,7 @@ def test_download_then_cache_then_not_modified(server, workbook, tmp_path):
 
 def test_500_then_200_is_retried(server, workbook, tmp_path):
     calls = {"n": 0}
-    good = _file(workbook)
+    good = file_route(workbook)
 
     def flaky(h):
         if h.command == "GET":
@@ -118,17 +73,17 @@ def test_500_then_200_is_retried(server, workbook, tmp_path):
 @pytest.mark.parametrize("fault", ["dropped", "truncated"])
 def test_broken_download_never_replaces_a_good_cache(server, workbook, tmp_path, fault):
     url = server.url + "/uhri.xlsx"
-    server.routes["/uhri.xlsx"] = _file(workbook)
+    server.routes["/uhri.xlsx"] = file_route(workbook)
     upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
     cached = downloads_dir(tmp_path) / "uhri-export.xlsx"
     before = cached.read_bytes()
     half = workbook[: len(workbook) // 2]
     server.routes["/uhri.xlsx"] = (
-        _file(
+        file_route(
             workbook, etag="v2", send=len(workbook) // 2
         )  # connection dropped mid-file
         if fault == "dropped"
-        else _file(half, etag="v2")  # a complete answer, but a cut file
+        else file_route(half, etag="v2")  # a complete answer, but a cut file
     )
     with pytest.warns(UPRDataWarning, match="using the copy cached"):
         df = upr_targets.fetch_uhri(
@@ -140,33 +95,6 @@ def test_broken_download_never_replaces_a_good_cache(server, workbook, tmp_path,
     assert bool(list(cached.parent.glob("*.part"))) == (fault == "dropped")
 
 
-def _ranged(data: bytes, *, etag="v1", cut=None, honour_range=True, ranges=True):
-    """A file route that serves byte ranges; ``cut``: bytes sent before dropping."""
-    seen = []
-
-    def route(h):
-        want = h.headers.get("Range") if honour_range else None
-        seen.append(h.headers.get("Range"))
-        start = int(want.split("=")[1].split("-")[0]) if want else 0
-        body = data[start:]
-        h.send_response(206 if want else 200)
-        h.send_header("Content-Length", str(len(body)))
-        h.send_header("ETag", etag)
-        if ranges:
-            h.send_header("Accept-Ranges", "bytes")
-        if want:
-            h.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
-        h.end_headers()
-        if h.command == "GET":
-            h.wfile.write(body if cut is None else body[:cut])
-            h.wfile.flush()
-            if cut is not None:
-                h.close_connection = True
-
-    route.seen = seen
-    return route
-
-
 def _cut_once(server, url, workbook, tmp_path, etag="v1"):
     """A first fetch whose every attempt drops after 1 KiB: no cache yet.
 
@@ -175,7 +103,7 @@ def _cut_once(server, url, workbook, tmp_path, etag="v1"):
     """
     cut = 1024
     assert len(workbook) > 4 * cut
-    server.routes["/uhri.xlsx"] = _ranged(workbook, etag=etag, cut=cut)
+    server.routes["/uhri.xlsx"] = ranged_route(workbook, etag=etag, cut=cut)
     with pytest.raises(FetchError, match="No cached copy"):
         upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
     part = downloads_dir(tmp_path) / "uhri-export.xlsx.part"
@@ -187,7 +115,7 @@ def test_interrupted_download_is_resumed(server, workbook, tmp_path):
     url = server.url + "/uhri.xlsx"
     part = _cut_once(server, url, workbook, tmp_path)
     kept = part.stat().st_size
-    server.routes["/uhri.xlsx"] = route = _ranged(workbook)
+    server.routes["/uhri.xlsx"] = route = ranged_route(workbook)
     df = upr_targets.fetch_uhri(url, cache_dir=tmp_path, progressbar=False)
     assert len(df) == 4 and df.attrs["fetched"]["how"] == "downloaded"
     get_ranges = [r for r in route.seen if r]
@@ -200,7 +128,7 @@ def test_interrupted_download_is_resumed(server, workbook, tmp_path):
 def test_resume_only_when_safe(server, workbook, tmp_path, change):
     url = server.url + "/uhri.xlsx"
     _cut_once(server, url, workbook, tmp_path)
-    server.routes["/uhri.xlsx"] = route = _ranged(
+    server.routes["/uhri.xlsx"] = route = ranged_route(
         workbook,
         etag="v2" if change == "new etag" else "v1",
         ranges=change != "no ranges",
@@ -225,7 +153,7 @@ def test_no_network_no_cache(tmp_path):
 
 
 def test_corrupt_cached_file_is_downloaded_again(server, workbook, tmp_path):
-    server.routes["/uhri.xlsx"] = _file(workbook)
+    server.routes["/uhri.xlsx"] = file_route(workbook)
     cached = downloads_dir(tmp_path) / "uhri-export.xlsx"
     cached.write_bytes(b"PK\x03\x04 not really a workbook")
     df = upr_targets.fetch_uhri(server.url + "/uhri.xlsx", cache_dir=tmp_path)
@@ -238,54 +166,10 @@ def test_corrupt_cached_file_is_downloaded_again(server, workbook, tmp_path):
 # ------------------------------------------------------------ UPR Info API
 
 
-def _rows(n):
-    return [
-        {
-            "sharedId": f"r{i}",
-            "title": f"140.{i}",
-            "metadata": {
-                "recommendation": [{"value": f"Abolish the death penalty, step {i}"}],
-                "state_under_review": [{"value": "x1", "label": "France"}],
-                "recommending_state": [
-                    {"value": "x2", "label": "Kenya" if i % 2 else "Peru"}
-                ],
-                "response": [{"value": "y", "label": "Supported"}],
-                "session": [{"value": 1517184000}],  # 29/01/2018, as Uwazi stores dates
-                "cycle": [{"value": "c", "label": "Cycle 3 (2017 - 2021)"}],
-                "issues": [{"value": "i", "label": "Death penalty"}],
-            },
-        }
-        for i in range(n)
-    ]
-
-
-def _api(rows, *, repeat=False, move_total_once=False):
-    state = {"moved": False, "pages": 0}
-
-    def route(h):
-        q = parse_qs(urlparse(h.path).query)
-        start, limit = int(q["from"][0]), int(q["limit"][0])
-        state["pages"] += 1
-        total = len(rows)
-        if move_total_once and state["pages"] == 2 and not state["moved"]:
-            state["moved"] = True
-            total += 1  # a recommendation added while we page
-        begin = max(start - 1, 0) if repeat and start else start  # overlapping pages
-        page = rows[begin : begin + limit]
-        body = json.dumps({"rows": page, "totalRows": total}).encode()
-        h.send_response(200)
-        h.send_header("Content-Type", "application/json")
-        h.send_header("Content-Length", str(len(body)))
-        h.end_headers()
-        h.wfile.write(body)
-
-    return route, state
-
-
 @pytest.mark.parametrize("fault", [None, "repeat", "moved_total"])
 def test_upr_info_all_pages_nothing_lost_nothing_doubled(server, tmp_path, fault):
-    rows = _rows(25)
-    route, state = _api(
+    rows = api_rows(25)
+    route, state = api_route(
         rows, repeat=fault == "repeat", move_total_once=fault == "moved_total"
     )
     server.routes["/api/search"] = route
@@ -302,7 +186,7 @@ def test_upr_info_all_pages_nothing_lost_nothing_doubled(server, tmp_path, fault
 
 
 def test_upr_info_offline_uses_the_snapshot(server, tmp_path):
-    route, _ = _api(_rows(5))
+    route, _ = api_route(api_rows(5))
     server.routes["/api/search"] = route
     upr_targets.fetch_upr_info(base_url=server.url, cache_dir=tmp_path)
     df = upr_targets.fetch_upr_info(

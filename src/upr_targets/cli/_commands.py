@@ -20,9 +20,10 @@ from ..reference import (
     normalize_state,
 )
 from ._data import load_data, note_resolved, resolve_sur, resolve_themes
+from ._fetch import FETCH_COMMANDS
 from ._followup import FOLLOWUP_COMMANDS
 from ._models import cached_matcher, fitted_ranker, keeping_matcher
-from ._parser import PROG
+from ._parser import PROG, UsageError
 from ._terminal import (
     cell,
     comparison_lines,
@@ -39,10 +40,6 @@ from ._terminal import (
 )
 
 __all__ = ["COMMANDS", "UsageError"]
-
-
-class UsageError(Exception):
-    """A combination of options that argparse cannot check by itself."""
 
 
 def _action(args: argparse.Namespace) -> str:
@@ -409,6 +406,7 @@ COMMANDS = {
     "themes": _cmd_themes,
     "states": _cmd_states,
     "search": _cmd_search,
+    **FETCH_COMMANDS,
     **FOLLOWUP_COMMANDS,
 }
 """The function that runs each subcommand."""

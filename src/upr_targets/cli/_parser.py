@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-__all__ = ["PROG", "build_parser", "session_range"]
+__all__ = ["PROG", "UsageError", "build_parser", "session_range"]
 
 PROG = "upr-targets"
+
+
+class UsageError(Exception):
+    """A combination of options that argparse cannot check by itself."""
+
 
 _MAIN_EPILOG = """\
 examples:
@@ -17,12 +22,14 @@ examples:
   upr-targets backtest --data sessions-*.csv --test-sessions 13-17 --k 10
   upr-targets themes "forced evictions of indigenous peoples"
   upr-targets states "Untied Kingdom"
+  upr-targets fetch upr-info --sur Kenya
   upr-targets outcome --advocacy paper.docx --outcome A_HRC_42_4-EN.pdf --out outcome.html
   upr-targets tracker --advocacy paper.docx --outcome A_HRC_42_4-EN.pdf --out tracker.xlsx
   upr-targets midterm --tracker tracker.xlsx --out midterm.html
 
 Without --data the commands use the bundled SYNTHETIC demo data; pass your
-own exports (UPR Info, DIHR, UHRI) with --data FILE, once per file.
+own exports (UPR Info, DIHR, UHRI) with --data FILE, or fetch current ones
+with `upr-targets fetch`.
 """
 
 _RANK_EPILOG = """\
@@ -433,7 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the matches to FILE.csv or FILE.xlsx",
     )
 
+    from ._fetch_parser import add_fetch_parser
     from ._followup_parser import add_followup_parsers
 
+    add_fetch_parser(sub, _common, fmt)
     add_followup_parsers(sub, _common, fmt)
     return parser
