@@ -109,7 +109,7 @@ def test_fetch_uhri_and_its_errors(capsys, server, tmp_path, monkeypatch):
     ("argv", "message"),
     [
         (["fetch"], "required: SOURCE"),
-        (["fetch", "upr-info", "--max-age", "-1"], "expected days >= 0"),
+        (["fetch", "upr-info", "--max-age", "-1"], "expected a number >= 0, got -1"),
         (["fetch", "upr-info", "--max-age", "soon"], "expected a number of days"),
         (["fetch", "web"], "invalid choice: 'web'"),
     ],

@@ -6,7 +6,6 @@ import pytest
 from _support.cli import SUBCOMMANDS, run
 
 from upr_targets.cli import build_parser
-from upr_targets.cli._parser import session_range as _session_range
 
 
 def test_help(capsys):
@@ -59,19 +58,6 @@ def test_usage_errors_exit_2(capsys, argv, message):
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert "error:" in err and message in err
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("13-17", [13, 14, 15, 16, 17]),
-        ("13,15", [13, 15]),
-        ("20", [20]),
-        ("1-2,5", [1, 2, 5]),
-    ],
-)
-def test_session_range(text, expected):
-    assert _session_range(text) == expected
 
 
 def test_parser_defaults():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
+
+from ._types import days, positive_int
 
 __all__ = ["add_fetch_parser"]
 
@@ -23,18 +24,6 @@ upr_targets.fetch_uhri(url)
 """
 
 
-def _days(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a number of days, got {text!r}"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected days >= 0, got {value:g}")
-    return value
-
-
 def add_fetch_parser(sub, common, fmt) -> None:
     """Add ``fetch upr-info`` and ``fetch uhri`` to the subparsers ``sub``."""
     p = sub.add_parser(
@@ -46,23 +35,22 @@ def add_fetch_parser(sub, common, fmt) -> None:
         formatter_class=fmt,
     )
     sources = p.add_subparsers(dest="source", metavar="SOURCE", required=True)
-    upr_info = sources.add_parser(
-        "upr-info",
-        parents=[common(data=False)],
-        help="UPR Info's database, through its search API (all pages)",
-        epilog=_FETCH_EPILOG,
-        formatter_class=fmt,
+    upr_info, uhri = (
+        sources.add_parser(
+            name,
+            parents=[common(data=False)],
+            help=what,
+            epilog=_FETCH_EPILOG,
+            formatter_class=fmt,
+        )
+        for name, what in (
+            ("upr-info", "UPR Info's database, through its search API (all pages)"),
+            ("uhri", "OHCHR's Universal Human Rights Index Excel export"),
+        )
     )
     upr_info.add_argument("--sur", metavar="NAME", help="only this State under review")
     upr_info.add_argument(
-        "--cycle", metavar="N", type=int, help="only this UPR cycle (1-4)"
-    )
-    uhri = sources.add_parser(
-        "uhri",
-        parents=[common(data=False)],
-        help="OHCHR's Universal Human Rights Index Excel export",
-        epilog=_FETCH_EPILOG,
-        formatter_class=fmt,
+        "--cycle", metavar="N", type=positive_int, help="only this UPR cycle"
     )
     uhri.add_argument(
         "--url",
@@ -84,7 +72,7 @@ def add_fetch_parser(sub, common, fmt) -> None:
         q.add_argument(
             "--max-age",
             metavar="DAYS",
-            type=_days,
+            type=days,
             default=7.0,
             help="a cached copy younger than this is used as it is (default 7)",
         )

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ._types import positive_int as _positive_int
+from ._types import session_range
+
 __all__ = ["PROG", "UsageError", "build_parser", "session_range"]
 
 PROG = "upr-targets"
@@ -105,48 +108,6 @@ Filters combine with "and"; repeat one to allow several values. --text ranks
 the recommendations by similarity to it.
 Python equivalent: upr_targets.search(recommendations, sur=..., text=..., ...)
 """
-
-
-# --------------------------------------------------------------------------
-# argument parsing
-
-
-def session_range(text: str) -> list[int]:
-    """Parse '13-17', '13,15,17' or '13' into a list of session numbers."""
-    out: list[int] = []
-    try:
-        for part in text.split(","):
-            part = part.strip()
-            if not part:
-                continue
-            if "-" in part:
-                lo, hi = (int(p) for p in part.split("-", 1))
-                if hi < lo:
-                    raise ValueError
-                out.extend(range(lo, hi + 1))
-            else:
-                out.append(int(part))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid session range {text!r}: write e.g. 13-17, 13,15 or 13"
-        ) from None
-    if not out or min(out) < 1:
-        raise argparse.ArgumentTypeError(
-            f"invalid session range {text!r}: sessions are numbered from 1"
-        )
-    return out
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number, got {text!r}"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
-    return value
 
 
 def _common(data: bool = True) -> argparse.ArgumentParser:
