@@ -29,3 +29,54 @@ def test_report_and_cli_say_it(demo, capsys):
     code, out, err = run(capsys, "rank", "--sur", "Kenya", "--theme", "Death penalty")
     assert code == 0 and "The data cover sessions 1–40" in out
     assert "The data end before Kenya" in err  # today is after session 40
+
+
+def _old_record():
+    import upr_targets
+
+    recs = upr_targets.make_demo(2_000, sessions=range(1, 18))
+    return recs.assign(source="upr-info")  # as if exported from UPR Info
+
+
+def test_ranking_old_data_warns_at_the_callers_line():
+    import warnings
+
+    import pytest
+
+    import upr_targets
+
+    ranker = upr_targets.TargetRanker().fit(_old_record())
+    with pytest.warns(upr_targets.StaleDataWarning) as caught:
+        ranker.rank("Kenya", themes=["Women's rights"])
+    (w,) = caught.list
+    assert w.filename == __file__  # points at the rank() call, not inside the library
+    message = str(w.message)
+    assert "The data cover sessions 1–17" in message
+    assert "21 (2015), 35 (2020), 49 (2025)" in message
+    assert "data_coverage(recommendations, 'Kenya')" in message
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", upr_targets.StaleDataWarning)
+        # a backtest-style query asks about the past: nothing to warn about
+        ranker.rank("Kenya", themes=["Women's rights"], before_session=10)
+
+
+def test_synthetic_data_do_not_warn(demo_ranker):
+    import warnings
+
+    import upr_targets
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", upr_targets.StaleDataWarning)
+        demo_ranker.rank("Kenya", themes=["Death penalty"])
+
+
+def test_cli_says_it_once(upr_info_files, capsys):
+    from _support.cli import run
+
+    data = [a for f in upr_info_files for a in ("--data", str(f))]
+    code, out, err = run(
+        capsys, "rank", *data, "--sur", "Kenya", "--theme", "Torture", "--no-cache"
+    )
+    assert code == 0
+    assert err.count("The data end before Kenya") == 1  # not again as a warning
+    assert "StaleDataWarning" not in err

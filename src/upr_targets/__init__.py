@@ -27,6 +27,7 @@ _LAZY: dict[str, str] = {
     "NotReviewedError": "._errors",
     "UnknownThemeError": "._errors",
     "UPRDataWarning": "._errors",
+    "StaleDataWarning": "._errors",
     "UPRTargetsError": "._errors",
     # the normalized table
     "COLUMNS": "._schema",
@@ -58,6 +59,8 @@ _LAZY: dict[str, str] = {
     # analysis
     "ThemeMatcher": "._matcher",
     "match_themes": "._matching",
+    "Coverage": "._coverage",
+    "data_coverage": "._coverage",
     "similar_recommendations": "._matching",
     "component_table": "._components",
     "TargetRanker": "._ranking",
@@ -104,6 +107,7 @@ __all__ = [
     "AcceptanceModel",
     "BacktestResult",
     "COLUMNS",
+    "Coverage",
     "FORMATS",
     "FetchError",
     "FollowupReport",
@@ -119,6 +123,7 @@ __all__ = [
     "STRENGTHS",
     "STRENGTH_THRESHOLDS",
     "SchemaError",
+    "StaleDataWarning",
     "TRACKER_COLUMNS",
     "TargetRanker",
     "ThemeMatcher",
@@ -133,6 +138,7 @@ __all__ = [
     "calendar",
     "component_table",
     "cycle_of_session",
+    "data_coverage",
     "evaluate_matches",
     "fetch_uhri",
     "fetch_upr_info",
@@ -184,10 +190,12 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from ._acceptance import AcceptanceModel
     from ._backtest import BacktestResult, backtest
     from ._components import component_table
+    from ._coverage import Coverage, data_coverage
     from ._errors import (
         LoadError,
         NotReviewedError,
         SchemaError,
+        StaleDataWarning,
         UnknownFormatError,
         UnknownStateError,
         UnknownThemeError,

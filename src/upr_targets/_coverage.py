@@ -8,13 +8,15 @@ for the CLI, the report and notebooks.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .reference import list_reviews, list_sessions, match_state
+from ._errors import StaleDataWarning
+from .reference import list_reviews, list_sessions, match_state, next_review
 
-__all__ = ["Coverage", "data_coverage"]
+__all__ = ["Coverage", "data_coverage", "warn_if_stale"]
 
 
 @dataclass
@@ -94,9 +96,8 @@ def data_coverage(
     Examples
     --------
     >>> import upr_targets
-    >>> from upr_targets._coverage import data_coverage
     >>> recs = upr_targets.make_demo(2_000, sessions=range(1, 18))
-    >>> cov = data_coverage(recs, "Kenya", planned_session=63)
+    >>> cov = upr_targets.data_coverage(recs, "Kenya", planned_session=63)
     >>> cov.missing, cov.stale
     ([21, 35, 49], True)
     """
@@ -162,3 +163,29 @@ def data_coverage(
         stale,
         msgs,
     )
+
+
+def warn_if_stale(
+    recommendations: pd.DataFrame, sur: str, seen: dict, stacklevel: int = 2
+) -> None:
+    """Warn (:class:`StaleDataWarning`) when the data stop before ``sur``'s latest reviews.
+
+    The planned review is ``sur``'s next one in the calendar (from today).
+    ``seen`` caches the message per SuR (a ranker's, so that the table is
+    looked at once per SuR). Synthetic demo data (``source == "demo"``) do
+    not warn: they are no record to be out of date.
+    """
+    if sur not in seen:
+        if "source" in recommendations and (recommendations["source"] == "demo").all():
+            seen[sur] = None
+            return
+        planned = int(next_review(sur)["session"])
+        coverage = data_coverage(recommendations, sur, planned)
+        seen[sur] = (
+            f"{coverage.messages[0]} {coverage.messages[-1]} "
+            f"(upr_targets.data_coverage(recommendations, {sur!r}) says more.)"
+            if coverage.stale
+            else None
+        )
+    if seen[sur]:
+        warnings.warn(seen[sur], StaleDataWarning, stacklevel=stacklevel + 1)

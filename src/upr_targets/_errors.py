@@ -96,3 +96,11 @@ class UnknownThemeError(UnknownNameError):
 
 class UPRDataWarning(UserWarning):
     """Data were usable but not clean: rows rejected, values guessed, and so on."""
+
+
+class StaleDataWarning(UPRDataWarning):
+    """The data stop before the latest reviews of the State under review.
+
+    A ranking for the next review then rests on what States said several
+    reviews ago; ``upr_targets.data_coverage`` says which reviews are missing.
+    """

@@ -11,6 +11,7 @@ from ._action import specific_rows
 from ._closeness import closeness_weights, weigh_query
 from ._components import COMPONENTS, DYADIC, SPEAKER_WEIGHTS
 from ._counts import true_counts
+from ._coverage import warn_if_stale
 from ._errors import UnknownStateError, UPRDataWarning
 from ._estimator import Estimator, check_fitted
 from ._evidence import explain_table, state_evidence
@@ -163,17 +164,15 @@ class TargetRanker(Estimator):
         check_choice("action", self.action, ("any", "specific"))
         if self.action == "specific":
             recommendations = specific_rows(recommendations)
-        self.tensors_ = build_tensors(recommendations)
-        X = self.tensors_
+        self.tensors_ = X = build_tensors(recommendations)
         self.states_ = X.states
         self.candidates_ = X.states[X.is_candidate]
         self.themes_ = X.themes
         self.sessions_ = X.sessions
         self._data = recommendations
         self.matcher_ = None
-        self._row_themes = None
-        self._bloc_sets = None
-        self._dyadic_cache = {}
+        self._row_themes = self._bloc_sets = None
+        self._dyadic_cache, self._coverage = {}, {}
         if isinstance(self.weights, str):
             sessions = (
                 X.sessions[2:] if self.learn_sessions is None else self.learn_sessions
@@ -422,6 +421,8 @@ class TargetRanker(Estimator):
         sur_i = self._state_index(sur)
         sur_name = X.states[sur_i] if sur_i is not None else normalize_state(sur)
         check_reviewed(match_state(sur_name).iso3)
+        if before_session is None:  # for the next review: are the data recent?
+            warn_if_stale(self._data, sur_name, self._coverage, stacklevel=3)
         if themes is None and issue_text is not None:
             themes = self.themes_for(issue_text) or None
         theme_idx = None if themes is None else self._theme_indices(themes)
@@ -453,8 +454,7 @@ class TargetRanker(Estimator):
         q = self._query(sur_i if sur_i is not None else -1, before_session)
         if sur_i is None:
             q.forget_sur()
-        if theme_idx is not None and theme_idx.size == 0:
-            theme_idx = None
+        theme_idx = None if theme_idx is None or not theme_idx.size else theme_idx
         if issue_text and self.closeness and theme_idx is not None:
             self.matcher_ = self.matcher_ or matcher_for(self._data)
             w = closeness_weights(

@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, usage errors
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     debug = bool(getattr(args, "debug", False))
-    from .._errors import UPRTargetsError
+    from .._errors import StaleDataWarning, UPRTargetsError
     from ._commands import COMMANDS, UsageError
 
     try:
@@ -64,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warnings.simplefilter("ignore", DeprecationWarning)
                 warnings.simplefilter("ignore", FutureWarning)
                 warnings.showwarning = _show_warning
+            # the commands say what the data hold of the SuR's reviews themselves
+            warnings.simplefilter("ignore", StaleDataWarning)
             return int(COMMANDS[args.command](args) or 0)
     except UsageError as exc:
         print_err(f"{PROG} {args.command}: error: {exc}")

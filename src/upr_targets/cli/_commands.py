@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._components import SPEAKER_WEIGHTS
-from .._coverage import data_coverage
+from .._coverage import Coverage, data_coverage
 from ..reference import (
     NO_GROUP,
     list_states,
@@ -117,9 +117,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         return 0
     width = 100 if args.out else terminal_width()
     lines = []
-    coverage = data_coverage(data.table, sur, int(next_review(sur)["session"]))
-    for message in coverage.messages[1:]:
-        err(("warning: " if coverage.stale else "note: ") + message)
+    coverage = _say_coverage(data.table, sur, int(next_review(sur)["session"]))
     if data.synthetic:
         lines.append(
             "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
@@ -184,6 +182,14 @@ def _speakers(given: str | None) -> list[str] | None:
     return names
 
 
+def _say_coverage(table, sur: str, planned_session: int) -> Coverage:
+    """Say on stderr what the data hold of the SuR's reviews (a warning when stale)."""
+    coverage = data_coverage(table, sur, planned_session)
+    for message in coverage.messages[1:]:
+        err(("warning: " if coverage.stale else "note: ") + message)
+    return coverage
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from ..report import build_report
     from ..report._format import SUFFIXES
@@ -222,6 +228,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         report.save(out)
     took = time.perf_counter() - start
+    if report.next_review is not None:
+        _say_coverage(data.table, sur, int(report.next_review["session"]))
     size = out.stat().st_size if out.exists() else 0
     print(f"Wrote {out} ({size / 1024:,.0f} KB) in {took:.1f} s")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._coverage import data_coverage
+from .._errors import StaleDataWarning
 from .._matching import select_themes
 from .._ranking import TargetRanker
 from .._tables import acceptance_table
@@ -220,21 +222,24 @@ def build_report(
     ranker = fitted(TargetRanker() if ranker is None else ranker, recommendations)
     themes_df, used = _issue_themes(ranker, issue_list, explicit, notes)
 
-    # the issue's words weigh each recommendation by closeness (closeness=)
-    rankings = {
-        issue: ranker.rank(
-            sur, themes=labels or None, issue_text=issue or None, top=top
-        )
-        for issue, labels in zip(issue_list, used, strict=True)
-    }
-    all_themes = list(dict.fromkeys(t for labels in used for t in labels))
-    all_text = ". ".join(i for i in issue_list if i) or None
-    if len(issue_list) == 1:
-        combined = rankings[issue_list[0]]
-    else:
-        combined = ranker.rank(
-            sur, themes=all_themes or None, issue_text=all_text, top=top
-        )
+    # the issue's words weigh each recommendation by closeness (closeness=);
+    # the notes say what the data hold of the SuR's reviews (data_coverage)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StaleDataWarning)
+        rankings = {
+            issue: ranker.rank(
+                sur, themes=labels or None, issue_text=issue or None, top=top
+            )
+            for issue, labels in zip(issue_list, used, strict=True)
+        }
+        all_themes = list(dict.fromkeys(t for labels in used for t in labels))
+        all_text = ". ".join(i for i in issue_list if i) or None
+        if len(issue_list) == 1:
+            combined = rankings[issue_list[0]]
+        else:
+            combined = ranker.rank(
+                sur, themes=all_themes or None, issue_text=all_text, top=top
+            )
     combined = combined.reset_index(drop=True)
     evidence, evidence_counts = evidence_tables(
         ranker,
