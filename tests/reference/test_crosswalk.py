@@ -109,3 +109,38 @@ def test_matrix_themes_map(shared_data):
 )
 def test_numbered_labels_of_later_cycle_2_matrices(label, theme):
     assert map_source_themes(label, "uhri") == [theme]
+
+
+@pytest.mark.parametrize(
+    ("label", "themes"),
+    [
+        # the current export's short names and the NGO spellings of them
+        ("Climate change", ["Environment"]),
+        ("Trafficking in persons", ["Trafficking"]),
+        ("Cooperation with the UPR", ["UPR process"]),
+        ("National Human Rights Institution", ["NHRI"]),
+        ("National Human Rights Institutions (NHRIs)", ["NHRI"]),
+        ("Persons with disabilities (PWD)", ["Disabilities"]),
+        (
+            "Sexual & reproductive health & rights",
+            ["Right to health", "Women's rights"],
+        ),
+        (
+            "Child, early and forced marriage",
+            ["Women's rights", "Rights of the Child"],
+        ),
+        ("Right to privacy", []),  # no clear theme: left to the source_themes column
+    ],
+)
+def test_short_uhri_names(label, themes):
+    assert map_source_themes(label, "uhri") == themes
+
+
+def test_every_uhri_label_maps_through_the_index():
+    """Each crosswalk row is found again from its own label, with and without case."""
+    cw = theme_crosswalk()
+    uhri = cw[cw["source"] == "uhri"]
+    for label, group in uhri.groupby("source_label"):
+        expected = set(group["theme"])
+        assert set(map_source_themes(label, "uhri")) >= expected, label
+        assert set(map_source_themes(label.upper(), "uhri")) >= expected, label

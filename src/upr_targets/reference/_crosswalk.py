@@ -64,6 +64,8 @@ def _crosswalk_index() -> dict[str, dict[str, list[str]]]:
         keys = {_key(row.source_label)}
         # "Right to health - General" is also written "Right to health"
         keys.add(_key(_GENERAL.sub("", row.source_label)))
+        # "National Human Rights Institution (NHRI)" is also written without it
+        keys.add(_key(_ACRONYM.sub("", row.source_label)))
         if isinstance(row.code, str) and row.code:
             keys.add(row.code.lower())
             if row.source == "uhri":
@@ -77,6 +79,7 @@ def _crosswalk_index() -> dict[str, dict[str, list[str]]]:
     return index
 
 
+_ACRONYM = re.compile(r"\s*\([A-Z]{2,}[a-z]?\)\s*$")
 _GENERAL = re.compile(r"\s*(?:-\s*general|\(general\))\s*$", re.I)
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(\D.*)$")
 _UHRI_CODE = re.compile(r"^\s*-?\s*([A-H]\d{1,3})\s+(.*)$")
@@ -101,6 +104,9 @@ def _map_one(label: str, source: str) -> list[str]:
     key = _key(text)
     if key in index:
         return index[key]
+    bare = _key(_ACRONYM.sub("", text))
+    if bare and bare in index:
+        return index[bare]
     if source == "uhri":
         m = _UHRI_CODE.match(text)
         if m:
