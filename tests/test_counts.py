@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 
 
 def _independent(df, sur, themes, before=None):
@@ -75,10 +74,3 @@ def test_real_data_counts(upr_info, upr_info_ranker):
     themes = ["Women's rights", "Rights of the Child", "Detention"]
     r = _check(upr_info_ranker, upr_info, "Kenya", themes)
     assert r.loc["Germany", "n_theme_to_sur"] <= r.loc["Germany", "n_to_sur"]
-
-
-@pytest.mark.parametrize("n", [1, 2])
-def test_explanation_plurals(demo_ranker, n):
-    from upr_targets._explain import _plural
-
-    assert _plural(n, "recommendation") == f"{n} recommendation" + "s" * (n != 1)

@@ -51,7 +51,7 @@ def test_cli_search_and_export(capsys, tmp_path):
     code, out, _ = run(
         capsys, "search", "--sur", "Kenya", "--theme", "Death penalty", "--top", "3"
     )
-    assert code == 0 and "3 recommendation(s) shown" in out
+    assert code == 0 and "3 recommendations shown" in out
     path = tmp_path / "hits.xlsx"
     code, _, _ = run(
         capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)

@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from ._utils import plural
+
 __all__ = ["GROUP_NAMES", "explanations"]
 
 GROUP_NAMES = {
@@ -17,11 +19,6 @@ GROUP_NAMES = {
     "WEOG": "WEOG",
 }
 """How the reasons name each regional group."""
-
-
-def _plural(n, noun: str) -> str:
-    """``"1 recommendation"``, ``"2 recommendations"``."""
-    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _as_list(values) -> list:
@@ -103,23 +100,21 @@ def explanations(
             raised, joined = cols["n_reviews_on_themes"][i], cols["n_reviews_joined"][i]
             parts.append(
                 f"Raised {' / '.join(themes) if themes else 'them'} at {raised} of the "
-                f"{_plural(joined, 'review')} it took part in"
+                f"{plural(joined, 'review')} it took part in"
             )
         made = "made" if speakers else "Made"
         parts.append(
-            f"{made} {_plural(cols['n_theme_recs'][i], noun)} "
+            f"{made} {plural(cols['n_theme_recs'][i], noun)} "
             f"{on} ({cols['n_theme_recs_recent'][i]} in the last {recent} sessions, {to})"
         )
         prev = cols["n_to_sur_previous_review"][i]
         if prev:
-            parts.append(
-                f"{_plural(prev, 'recommendation')} at {sur}'s previous review"
-            )
+            parts.append(f"{plural(prev, 'recommendation')} at {sur}'s previous review")
         n_to = cols["n_to_sur"][i]
         if n_to:
             parts.append(
                 f"{sur} supported {cols['acceptance'][i]:.0%} of its "
-                f"{_plural(n_to, 'recommendation')}"
+                f"{plural(n_to, 'recommendation')}"
             )
         ties = list(cols["shared_blocs"][i])
         group = cols["group"][i]

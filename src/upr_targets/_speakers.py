@@ -19,6 +19,7 @@ import pandas as pd
 
 from ._errors import UPRDataWarning
 from ._features import CountTensors
+from ._utils import plural
 from .reference import resolve_states
 
 __all__ = ["parse_speakers", "speaker_mask"]
@@ -80,7 +81,7 @@ def speaker_mask(
             mask[i] = True
     if absent:
         warnings.warn(
-            f"{len(absent)} listed speaker(s) made no recommendation in the data and "
+            f"{plural(len(absent), 'listed speaker')} made no recommendation in the data and "
             f"cannot be ranked: {', '.join(absent)}.",
             UPRDataWarning,
             stacklevel=3,

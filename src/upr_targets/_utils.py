@@ -21,6 +21,7 @@ __all__ = [
     "fold_key",
     "name_key",
     "package_file",
+    "plural",
     "pretty_label",
     "read_package_csv",
     "squeeze_space",
@@ -85,6 +86,20 @@ def name_key(text: str) -> str:
     text = text.replace("&", " and ").replace("\u2019", "'").replace("'", "")
     words = [w for w in _PUNCT.sub(" ", text).split() if w != "the"]
     return " ".join("saint" if w in ("st", "ste") else w for w in words)
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """A count and its noun, singular for one: ``"1 recommendation"``, ``"2 issues"``.
+
+    Examples
+    --------
+    >>> from upr_targets._utils import plural
+    >>> plural(1, "recommendation"), plural(0, "file"), plural(2_500, "speech")
+    ('1 recommendation', '0 files', '2,500 speeches')
+    """
+    if many is None:
+        many = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+    return f"{n:,} {noun if n == 1 else many}"
 
 
 def squeeze_space(text: str) -> str:

@@ -94,3 +94,14 @@ def test_figures_drawn_only_when_needed(small_recs, small_ranker, tmp_path):
         "acceptance_category",
         "interest",
     }
+
+
+def test_evidence_counts_read_as_english(report):
+    """'1 recommendation', never '1 recommendations' or 'recommendation(s)'."""
+    for text in (report.to_html(), report.to_markdown()):
+        assert "(s)" not in re.sub(r"File\(s\)|Source\(s\)", "", text)
+        assert not re.search(r"\b1 recommendations\b", text)
+    html = report.to_html()
+    for n in set(report.evidence_counts["this SuR"]):
+        word = "recommendation" if n == 1 else "recommendations"
+        assert f"{n} {word} on these themes to" in html

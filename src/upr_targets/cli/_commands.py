@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .._components import SPEAKER_WEIGHTS
 from .._coverage import Coverage, data_coverage
+from .._utils import plural
 from ..reference import (
     NO_GROUP,
     list_states,
@@ -403,7 +404,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     # on a terminal the text is cut to fit; piped, it is whole
     width = terminal_width() if sys.stdout.isatty() else 100_000
     print(format_table(hits[cols], width=width, wrap="text"))
-    print(f"{len(hits)} recommendation(s) shown")
+    print(f"{plural(len(hits), 'recommendation')} shown")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .._utils import plural
 from ._terminal import err, format_table, terminal_width
 
 __all__ = ["FOLLOWUP_COMMANDS"]
@@ -18,7 +19,7 @@ def _outcome_table(args):
     )
     report = table.attrs.get("load_report")
     if report is not None:
-        err(f"Outcome: {len(table):,} rows from {len(args.outcome)} file(s)")
+        err(f"Outcome: {len(table):,} rows from {plural(len(args.outcome), 'file')}")
     return table
 
 
@@ -30,7 +31,8 @@ def _matches(args):
     corpus = load_data(args).table if args.data else None
     advocacy = load_advocacy(args.advocacy)
     err(
-        f"Advocacy: {len(advocacy)} recommendation(s) on {advocacy['issue'].nunique()} issue(s) from {args.advocacy.name}"
+        f"Advocacy: {plural(len(advocacy), 'recommendation')} on "
+        f"{plural(advocacy['issue'].nunique(), 'issue')} from {args.advocacy.name}"
     )
     return match_outcome(
         advocacy,
@@ -94,9 +96,9 @@ def _cmd_tracker(args: argparse.Namespace) -> int:
     rows = write_tracker(source, args.out)
     kept = rows.attrs.get("kept_rows", 0)
     err(
-        f"{'Updated' if existed else 'Wrote'} {args.out}: {len(rows)} recommendation(s)"
+        f"{'Updated' if existed else 'Wrote'} {args.out}: {plural(len(rows), 'recommendation')}"
         + (
-            f", the edits of the previous version kept ({kept} row(s) no longer matched kept too)"
+            f", the edits of the previous version kept ({plural(kept, 'row')} no longer matched kept too)"
             if existed
             else ""
         )
@@ -112,7 +114,7 @@ def _cmd_midterm(args: argparse.Namespace) -> int:
     write_midterm_report(tracker, args.out, title=args.title)
     assessed = int((tracker["status"] != "").sum())
     err(
-        f"Wrote the mid-term report to {args.out}: {len(tracker)} recommendation(s), {assessed} assessed"
+        f"Wrote the mid-term report to {args.out}: {plural(len(tracker), 'recommendation')}, {assessed} assessed"
     )
     return 0
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._cache import Cache, files_key
 from .._errors import LoadError, UPRDataWarning
-from .._utils import collector_paused
+from .._utils import collector_paused, plural
 from ._log import LoadReport
 
 __all__ = ["load_recommendations"]
@@ -342,7 +342,7 @@ def _warn(report: LoadReport, n_rows: int) -> None:
     """Warn when rows were rejected or values flagged (stacklevel: the caller's)."""
     if report.n_rejected or report.n_flagged or report.skipped:
         warnings.warn(
-            f"Loaded {n_rows:,} rows from {report.n_files} file(s); "
+            f"Loaded {n_rows:,} rows from {plural(report.n_files, 'file')}; "
             + "; ".join(report.problems()[:8])
             + ". See df.attrs['load_report'].",
             UPRDataWarning,

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .._errors import LoadError, UPRDataWarning
-from .._utils import squeeze_space
+from .._utils import plural, squeeze_space
 from ._documents import RAW_COLUMNS, pieces, typed
 from ._finalize import finalize
 from ._log import LoadReport
@@ -212,7 +212,7 @@ def parse_matrix_tables(doc: Any, *, source: str = "<docx>") -> pd.DataFrame:
         )
     if skipped:
         warnings.warn(
-            f"{source}: {len(skipped)} table row(s) before the first 'Recommendation "
+            f"{source}: {plural(len(skipped), 'table row')} before the first 'Recommendation "
             f"| Position' header were not read ({', '.join(skipped[:5])}); check "
             "that they are not recommendations.",
             UPRDataWarning,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._errors import LoadError, UPRDataWarning
-from .._utils import squeeze_space
+from .._utils import plural, squeeze_space
 from ._documents import pieces, typed
 from ._finalize import finalize
 from ._log import LoadReport
@@ -387,7 +387,7 @@ def extract_pdf_pages(path: str | Path) -> list[str]:
         ) from exc
     if sum(len(re.sub(r"\s+", "", PRIVATE_USE.sub("", p))) for p in pages) < 20:
         raise LoadError(
-            f"{path.name} has no text layer ({len(pages)} page(s) of images): it "
+            f"{path.name} has no text layer ({plural(len(pages), 'page')} of images): it "
             "looks like a scanned PDF. Download the born-digital report from "
             "documents.un.org, or run OCR first (e.g. `ocrmypdf in.pdf out.pdf`)."
         )

@@ -13,6 +13,7 @@ from .._acceptance import AcceptanceModel
 from .._errors import SchemaError
 from .._estimator import is_fitted
 from .._tables import acceptance_table
+from .._utils import plural
 from ..reference import list_states
 
 __all__ = [
@@ -53,7 +54,7 @@ def themes_acceptance_line(sur: str, n: int, share: float) -> str:
     if not n:
         return f"The data hold no recommendation to {sur} on these themes."
     return (
-        f"{sur} supported {share:.0%} of the {n} recommendation(s) it received on "
+        f"{sur} supported {share:.0%} of the {plural(n, 'recommendation')} it received on "
         "these themes."
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .._components import BY_NAME, COMPONENTS
+from .._utils import plural
 from ._analysis import themes_acceptance_line
 from ._excel import ranking_rows, report_sheets, write_workbook
 from ._figures import figures as draw_figures
@@ -438,6 +439,6 @@ class Report:
         )
         flag = " [SYNTHETIC DATA]" if self.synthetic else ""
         return (
-            f"<Report: {self.sur}, {len(self.issues)} issue(s), {len(self.ranking)} States "
+            f"<Report: {self.sur}, {plural(len(self.issues), 'issue')}, {len(self.ranking)} States "
             f"(top: {top}){flag}>"
         )

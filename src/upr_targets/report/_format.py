@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._utils import pretty_label
+from .._utils import plural, pretty_label
 
 __all__ = [
     "RANKING_EVIDENCE",
@@ -86,7 +86,7 @@ def _md_finalize(value: Any) -> Any:
 def environment(*, html: bool):
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    return Environment(
+    env = Environment(
         loader=PackageLoader("upr_targets.report", "templates"),
         autoescape=html,
         finalize=None if html else _md_finalize,
@@ -94,6 +94,8 @@ def environment(*, html: bool):
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["plural"] = plural
+    return env
 
 
 RANKING_EVIDENCE = ("n_theme_recs", "n_theme_to_sur", "n_to_sur", "acceptance")
