@@ -116,6 +116,7 @@ def test_numbered_labels_of_later_cycle_2_matrices(label, theme):
     [
         # the current export's short names and the NGO spellings of them
         ("Climate change", ["Environment"]),
+        ("- Women & girls", ["Women's rights"]),
         ("Trafficking in persons", ["Trafficking"]),
         ("Cooperation with the UPR", ["UPR process"]),
         ("National Human Rights Institution", ["NHRI"]),
