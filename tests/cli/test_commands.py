@@ -363,3 +363,24 @@ def test_rank_several_issues_shows_each_issue_alone(capsys, tmp_path):
     table = pd.read_csv(csv)
     assert {"rank: child marriage", "rank: torture"} <= set(table.columns)
     assert table["rank: torture"].notna().all()
+
+
+def test_rank_says_what_the_data_miss_of_the_sur(capsys, tmp_path):
+    from _support.loaders import write_csv
+
+    path = write_csv(tmp_path / "old.csv")  # sessions 1-2 only
+    code, out, err = run(
+        capsys, "rank", "--sur", "Chile", "--theme", "Detention", "--data", str(path)
+    )
+    assert code == 0, err
+    assert "The data cover sessions 1–2" in out
+    # Chile's later reviews (sessions 5, 18, ...) are named as missing, once
+    assert err.count("warning: Chile's reviews up to the planned one") == 1
+    assert "missing: 5 (2009)" in err
+
+
+def test_no_data_age_warning_on_the_demo(capsys, demo_sur):
+    code, out, err = run(capsys, "rank", "--sur", demo_sur, "--theme", "Death penalty")
+    assert code == 0, err
+    assert "reviews up to the planned one" not in err
+    assert "load recent data" not in err

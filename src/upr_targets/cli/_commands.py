@@ -118,7 +118,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         return 0
     width = 100 if args.out else terminal_width()
     lines = []
-    coverage = _say_coverage(data.table, sur, int(next_review(sur)["session"]))
+    coverage = _say_coverage(data, sur, int(next_review(sur)["session"]))
     if data.synthetic:
         lines.append(
             "*** SYNTHETIC DEMO DATA: an illustration, not real UPR recommendations ***"
@@ -183,11 +183,16 @@ def _speakers(given: str | None) -> list[str] | None:
     return names
 
 
-def _say_coverage(table, sur: str, planned_session: int) -> Coverage:
-    """Say on stderr what the data hold of the SuR's reviews (a warning when stale)."""
-    coverage = data_coverage(table, sur, planned_session)
-    for message in coverage.messages[1:]:
-        err(("warning: " if coverage.stale else "note: ") + message)
+def _say_coverage(data, sur: str, planned_session: int) -> Coverage:
+    """Say on stderr what the data hold of the SuR's reviews (a warning when stale).
+
+    Not on the synthetic demo data: their sessions are made up, and the
+    banner already says not to rely on them (as ``rank()`` does not warn).
+    """
+    coverage = data_coverage(data.table, sur, planned_session)
+    if not data.synthetic:
+        for message in coverage.messages[1:]:
+            err(("warning: " if coverage.stale else "note: ") + message)
     return coverage
 
 
@@ -230,7 +235,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         report.save(out)
     took = time.perf_counter() - start
     if report.next_review is not None:
-        _say_coverage(data.table, sur, int(report.next_review["session"]))
+        _say_coverage(data, sur, int(report.next_review["session"]))
     size = out.stat().st_size if out.exists() else 0
     print(f"Wrote {out} ({size / 1024:,.0f} KB) in {took:.1f} s")
     return 0
