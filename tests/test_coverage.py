@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from upr_targets._coverage import data_coverage
 
 
@@ -23,12 +25,39 @@ def test_current_data_are_not_stale(demo):
     assert "<li>" in cov._repr_html_()
 
 
-def test_report_and_cli_say_it(demo, capsys):
+def test_report_and_cli_say_it(capsys, tmp_path):
     from _support.cli import run
 
-    code, out, err = run(capsys, "rank", "--sur", "Kenya", "--theme", "Death penalty")
-    assert code == 0 and "The data cover sessions 1–40" in out
-    assert "The data end before Kenya" in err  # today is after session 40
+    import upr_targets
+
+    # a UPR Info export ending at session 17 (not the synthetic demo, on
+    # which the CLI does not warn: test_no_data_age_warning_on_the_demo)
+    path = tmp_path / "old.csv"
+    recs = _old_record()
+    export = {
+        "To": recs["sur"],
+        "Text": recs["text"],
+        "From": recs["recommending_state"],
+    }
+    export |= {"Response": recs["response"], "Session": recs["session"]}
+    export["Issue"] = recs["themes"].str[0]
+    pd.DataFrame(export).to_csv(path, index=False)
+    code, out, err = run(
+        capsys,
+        "rank",
+        "--sur",
+        "Kenya",
+        "--theme",
+        "Death penalty",
+        "--data",
+        str(path),
+    )
+    assert code == 0 and "The data cover sessions 1–17" in out
+    assert err.count("The data end before Kenya") == 1
+    report = upr_targets.build_report(
+        upr_targets.load_recommendations(path), "Kenya", None, themes=["Death penalty"]
+    )
+    assert any("The data end before Kenya" in note for note in report.notes)
 
 
 def _old_record():

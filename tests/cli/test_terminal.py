@@ -39,3 +39,23 @@ def test_every_score_component_has_a_short_header():
     short = component_table()["short"]
     assert short.notna().all() and short.is_unique
     assert (short.str.len() <= 6).all()
+
+
+def test_rank_table_columns_depend_on_width_not_on_the_query(demo):
+    from upr_targets import TargetRanker
+    from upr_targets.cli._terminal import format_ranking
+
+    ranker = TargetRanker().fit(demo)
+    ranking = ranker.rank("Kenya", themes=["Death penalty"]).head(5)
+    long_names = ranking.assign(
+        state="Bolivia (Plurinational State of)", group="none (observer)"
+    )
+    short_names = ranking.assign(state="Chad", group="WEOG")
+    headers = [
+        format_ranking(r, width=100, weights=ranker.weights_)[0].splitlines()[0].split()
+        for r in (long_names, short_names)
+    ]
+    assert headers[0] == headers[1]
+    table, _ = format_ranking(long_names, width=100, weights=ranker.weights_)
+    assert "observer" in table and "none (observer)" not in table
+    assert all(len(line) <= 100 for line in table.splitlines())

@@ -72,6 +72,10 @@ def test_counts_and_problems():
     assert list(c.columns) == ["kind", "why", "n"]
     assert c.loc[c["kind"] == "rejected", "n"].tolist() == [2]
     assert "2 rows rejected: blank recommendation text" in r.problems()
+    assert "1 value flagged: session not in the UPR calendar" in r.problems()
+    assert (
+        repr(r) == "<LoadReport: 2 files, 14 rows kept, 2 rejected, 2 values flagged>"
+    )
 
 
 def test_str_and_html():
@@ -81,7 +85,7 @@ def test_str_and_html():
     html = r._repr_html_()
     assert "<table" in html and "Rejected rows" in html and "Flagged values" in html
     assert "&#x27;unclear&#x27;" in html or "'unclear'" in html
-    assert repr(r).startswith("<LoadReport: 2 file(s), 14 rows kept, 2 rejected")
+    assert repr(r).startswith("<LoadReport: 2 files, 14 rows kept, 2 rejected")
 
 
 def test_extend_merges():

@@ -79,7 +79,7 @@ def test_header_only(tmp_path):
 def test_truncated_mid_row(tmp_path):
     path = write_csv(tmp_path / "t.csv")
     path.write_bytes(path.read_bytes()[:-25])  # cut inside the last record
-    with pytest.warns(UPRDataWarning, match="1 rows rejected"):
+    with pytest.warns(UPRDataWarning, match="1 row rejected"):
         df = load_recommendations(path)
     report = check_report(df)
     assert len(df) == 2

@@ -196,7 +196,16 @@ def for_export(df: pd.DataFrame) -> pd.DataFrame:
 
 _REASON_COLUMNS = ("explanation", "reason")
 
-_SHORT_GROUPS = {"Eastern European": "EEG", "Asia-Pacific": "Asia-Pac"}
+_SHORT_GROUPS = {
+    "Eastern European": "EEG",
+    "Asia-Pacific": "Asia-Pac",
+    "none (observer)": "observer",
+}
+
+# the widest each column before the components can be (state names are cut to
+# 20 characters): the components shown depend on the width, never on the query
+_MAX_WIDTHS = {"rank": 4, "state": 20, "group": 8, "score": 6}
+_RANK_OF_ISSUE_WIDTH = 3
 
 
 def components_of(ranking: pd.DataFrame) -> list[str]:
@@ -259,11 +268,7 @@ def format_ranking(
         view["state"] = view["state"].map(lambda s: truncate(cell(s), 20))
     if "group" in view:
         view["group"] = view["group"].map(lambda g: _SHORT_GROUPS.get(g, g))
-    base = format_table(view.head(0), width=10_000)
-    fixed = max(
-        len(base.splitlines()[0]),
-        max((len(cell(v)) for v in view.get("state", [])), default=0) + 30,
-    )
+    fixed = sum(_MAX_WIDTHS.get(c, _RANK_OF_ISSUE_WIDTH) + 2 for c in view.columns)
     components = components_of(ranking)
     shown = _main_components(components, width - fixed - 2, weights)
     for c in shown:

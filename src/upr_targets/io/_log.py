@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._utils import plural
 from ._log_entries import Entries, one_frame, tally
 
 _SUMMARY_COLUMNS = (
@@ -378,18 +379,21 @@ class LoadReport:
             E.g. ``"9 rows rejected: blank recommendation text"``.
         """
         c = self.counts()
-        unit = {"rejected": "rows rejected", "flagged": "values flagged"}
+        unit = {"rejected": ("row", "rejected"), "flagged": ("value", "flagged")}
         skipped = [f"{f}: {why}" for f, why in self.skipped]
         return skipped + [
-            f"{n:,} {unit[kind]}: {why}" for kind, why, n in c.itertuples(index=False)
+            f"{plural(n, unit[kind][0])} {unit[kind][1]}: {why}"
+            for kind, why, n in c.itertuples(index=False)
         ]
 
     # -- display -------------------------------------------------------------
     def __repr__(self) -> str:
         s = self.summary
         return (
-            f"<LoadReport: {len(s)} file(s), {int(s['rows_kept'].sum()):,} rows kept, "
-            f"{int(s['rows_rejected'].sum()):,} rejected, {len(self.flagged):,} values flagged>"
+            f"<LoadReport: {plural(len(s), 'file')}, "
+            f"{plural(int(s['rows_kept'].sum()), 'row')} kept, "
+            f"{int(s['rows_rejected'].sum()):,} rejected, "
+            f"{plural(len(self.flagged), 'value')} flagged>"
         )
 
     def __str__(self) -> str:
