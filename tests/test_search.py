@@ -83,3 +83,31 @@ def test_search_with_a_given_matcher(demo):
     pd.testing.assert_frame_equal(
         upr_targets.search(demo, matcher=other, **kw), default
     )
+
+
+def test_cli_search_export_is_data_again(capsys, tmp_path, demo):
+    from _support.cli import run
+
+    # an NGO keeps the recommendations to Kenya, then ranks on them alone
+    for name in ("kenya.parquet", "kenya.csv"):
+        path = tmp_path / name
+        code, _, err = run(capsys, "search", "--sur", "Kenya", "--out", str(path))
+        assert code == 0, err
+        code, out, err = run(
+            capsys,
+            "rank",
+            "--sur",
+            "Kenya",
+            "--theme",
+            "Death penalty",
+            "--data",
+            str(path),
+        )
+        assert code == 0, err
+        assert "SYNTHETIC DEMO DATA" in out  # still known as the demo data
+        n = int((demo["sur"] == "Kenya").sum())
+        assert f"{name}  upr-targets" in err and f"{n}  " in err  # the load summary
+    code, _, err = run(
+        capsys, "search", "--sur", "Kenya", "--out", str(tmp_path / "kenya.txt")
+    )
+    assert code != 0 and "use .csv or .parquet" in err

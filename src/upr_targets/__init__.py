@@ -54,6 +54,7 @@ _LAZY: dict[str, str] = {
     "FORMATS": ".io",
     "LoadReport": ".io",
     "load_recommendations": ".io",
+    "save_recommendations": ".io",
     "load_demo": ".datasets",
     "make_demo": ".datasets",
     # analysis
@@ -167,6 +168,7 @@ __all__ = [
     "plot_implementation",
     "plot_interest_heatmap",
     "plot_ranking",
+    "save_recommendations",
     "schema_table",
     "search",
     "sessions",
@@ -226,6 +228,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
         load_ranking,
         load_recommendations,
         load_tracker,
+        save_recommendations,
         write_tracker,
     )
     from .plotting import (

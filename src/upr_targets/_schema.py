@@ -164,7 +164,7 @@ COLUMNS: tuple[Column, ...] = (
         "string",
         True,
         False,
-        "Format the row was read from: 'upr-info', 'upr-info-uwazi', 'dihr', 'uhri', 'demo'.",
+        "Format the row was read from: 'upr-info', 'upr-info-uwazi', 'dihr', 'uhri', 'un-report-pdf', 'ohchr-matrix', 'demo'; a table written by `save_recommendations` keeps the source it was first read from ('upr-targets' for one made by hand).",
     ),
     Column("source_file", "string", True, True, "File name the row was read from."),
     Column(

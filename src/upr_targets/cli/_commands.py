@@ -385,13 +385,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
     )
     if args.out:
         out: Path = args.out
-        out.parent.mkdir(parents=True, exist_ok=True)
         if out.suffix.lower() == ".xlsx":
             from ..report._excel import write_workbook
 
+            out.parent.mkdir(parents=True, exist_ok=True)
             write_workbook({"search": for_export(hits)}, out, synthetic=data.synthetic)
-        else:
-            out.write_text(for_export(hits).to_csv(index=False), encoding="utf-8")
+        else:  # .csv or .parquet, which --data reads back
+            from ..io import save_recommendations
+
+            save_recommendations(hits, out)
         err(f"Wrote {len(hits):,} recommendations to {out}")
         return 0
     cols = [

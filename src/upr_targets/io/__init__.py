@@ -6,7 +6,8 @@ hands it to that format's reader, and returns one table in the schema of
 and rejected. The layers inside, from the bottom: decoding and table reading
 (``_decode``, ``_tables``), the format registry (``_formats``), value parsing
 (``_values``, ``_sessions``), ``_finalize``, one reader per source format
-(``_upr_info``, ``_dihr``, ``_uhri``, ``_pdf``, ``_matrix``) and ``_load``.
+(``_upr_info``, ``_dihr``, ``_uhri``, ``_pdf``, ``_matrix``, and
+``_own_table`` for this library's own table written to a file) and ``_load``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _LAZY: dict[str, str] = {
     "load_tracker": "._tracker",
     "read_responses": "._addendum",
     "register_format": "._formats",
+    "save_recommendations": "._own_table",
     "write_tracker": "._tracker",
 }
 
@@ -44,6 +46,7 @@ __all__ = [
     "load_tracker",
     "read_responses",
     "register_format",
+    "save_recommendations",
     "write_tracker",
 ]
 
@@ -57,5 +60,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see
     from ._formats import FORMATS, Format, detect_format, register_format
     from ._load import load_recommendations
     from ._log import LoadReport
+    from ._own_table import save_recommendations
     from ._ranking_file import load_ranking
     from ._tracker import load_tracker, write_tracker

@@ -17,8 +17,9 @@ from importlib import import_module
 from pathlib import Path
 
 from .._errors import LoadError, UnknownFormatError
+from .._schema import COLUMN_NAMES
 from .._utils import compact_key
-from ._tables import TABLE_EXTENSIONS, peek_header
+from ._tables import PARQUET_EXTENSIONS, TABLE_EXTENSIONS, peek_header
 
 __all__ = [
     "FORMATS",
@@ -197,6 +198,18 @@ register_format(
     )
 )
 
+_OWN_REQUIRED = ("text", "sur", "recommending_state", "response")
+register_format(
+    Format(
+        "upr-targets",
+        "This library's own table (the columns of upr_targets.schema_table()), as "
+        "written by `upr-targets search --out` or DataFrame.to_csv, to_excel or "
+        "to_parquet",
+        "._own_table:read_own_table",
+        tuple(Field(c, c, (), c in _OWN_REQUIRED) for c in COLUMN_NAMES),
+        extensions=TABLE_EXTENSIONS + PARQUET_EXTENSIONS,
+    )
+)
 
 register_format(
     Format(

@@ -1,4 +1,4 @@
-"""Reading a table file (CSV/TSV or Excel) into a header and string records."""
+"""Reading a table file (CSV/TSV, Excel or Parquet) into a header and string records."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ PathLike = str | Path
 
 TABLE_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm")
+PARQUET_EXTENSIONS = (".parquet",)
+LIST_SEPARATOR = "; "
+"""How a list cell of a Parquet file is read: its items joined, as in a CSV."""
 
 
 @dataclass
@@ -54,11 +57,48 @@ def _read_excel_table(path: Path, report: LoadReport) -> RawTable:
     return RawTable(path, sheet.header, body, rows, None, len(body))
 
 
+def _parquet_file(path: Path):
+    import pyarrow.parquet as pq
+    from pyarrow import ArrowException
+
+    try:
+        return pq.ParquetFile(path)
+    except (ArrowException, OSError) as exc:
+        raise LoadError(
+            f"{path.name} is not a readable Parquet file ({exc}); write it again "
+            "(DataFrame.to_parquet) or give the CSV/Excel file instead."
+        ) from exc
+
+
+def _read_parquet_table(path: Path, report: LoadReport) -> RawTable:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = _parquet_file(path).read()
+    body = {}
+    for i, column in enumerate(table.columns):
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            column = pc.binary_join(column.cast(pa.list_(pa.string())), LIST_SEPARATOR)
+        elif not pa.types.is_string(column.type):
+            column = column.cast(pa.string())
+        body[i] = column.to_pandas().astype("string")
+    frame = pd.DataFrame(body)
+    frame.columns = range(len(body))
+    rows = pd.Series(range(2, len(frame) + 2), index=frame.index, dtype="Int64")
+    report.note(f"{path.name}: read as Parquet, {len(frame):,} records")
+    return RawTable(path, list(table.column_names), frame, rows, None, len(frame))
+
+
 def read_table(
     path: PathLike, report: LoadReport, *, encoding: str | None = None
 ) -> RawTable:
-    """Read a CSV/TSV or Excel file into a :class:`RawTable`."""
+    """Read a CSV/TSV, Excel or Parquet file into a :class:`RawTable`.
+
+    Parquet list cells are read as their items joined by ``"; "``.
+    """
     path = Path(path)
+    if path.suffix.lower() in PARQUET_EXTENSIONS:
+        return _read_parquet_table(path, report)
     if path.suffix.lower() in EXCEL_EXTENSIONS or is_workbook(path):
         if path.suffix.lower() not in EXCEL_EXTENSIONS:
             report.note(
@@ -71,6 +111,8 @@ def read_table(
 
 def peek_header(path: Path, *, encoding: str | None = None) -> list[str]:
     """Return the header labels of a table file (reads only its start)."""
+    if path.suffix.lower() in PARQUET_EXTENSIONS:
+        return list(_parquet_file(path).schema_arrow.names)
     if path.suffix.lower() in EXCEL_EXTENSIONS or is_workbook(path):
         return read_workbook(path).header
     with open(path, "rb") as fh:
