@@ -139,16 +139,25 @@ def _render_doc(doc: str | None, level: int) -> str:
     return "\n".join(out)
 
 
+def _merged(klass: type) -> bool:
+    """Whether a class's members are documented with its subclasses."""
+    module = klass.__module__
+    return module.startswith("upr_targets") and module != "upr_targets._estimator"
+
+
 def _public_members(cls: type) -> list[tuple[str, object]]:
-    """Methods and properties defined by the package itself (not sklearn's)."""
-    members = []
-    for name, value in vars(cls).items():
-        if name.startswith("_") and name not in ("__call__",):
-            continue
-        if isinstance(value, (staticmethod, classmethod)):
-            value = value.__func__
-        if inspect.isfunction(value) or isinstance(value, property):
-            members.append((name, value))
+    """Methods and properties the class and its mixins define (not the base
+    estimator's ``get_params``/``set_params``), the class's own first."""
+    members, seen = [], set()
+    for klass in filter(_merged, cls.__mro__):
+        for name, value in vars(klass).items():
+            if name in seen or (name.startswith("_") and name not in ("__call__",)):
+                continue
+            if isinstance(value, (staticmethod, classmethod)):
+                value = value.__func__
+            if inspect.isfunction(value) or isinstance(value, property):
+                members.append((name, value))
+                seen.add(name)
     return members
 
 
@@ -230,7 +239,10 @@ def _render(name: str, obj: object, module_name: str = "") -> str:
 
 
 def _bases(cls: type) -> str:
-    bases = [b for b in cls.__bases__ if b is not object]
+    # mixins that only split a class over modules are documented with it
+    bases = [
+        b for b in cls.__bases__ if b is not object and b.__name__ != "RankerViews"
+    ]
     if not bases:
         return ""
     return " — based on " + ", ".join(f"`{b.__name__}`" for b in bases)

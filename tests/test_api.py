@@ -69,6 +69,7 @@ LAYERS: list[tuple[str, ...]] = [
         "upr_targets._reviews",
         "upr_targets._weights",
         "upr_targets._closeness",
+        "upr_targets._ranker_views",
         "upr_targets._ranking",
         "upr_targets._acceptance",
         "upr_targets._followup_dates",

@@ -1,0 +1,211 @@
+"""What a fitted :class:`TargetRanker` shows beside a ranking.
+
+The themes it reads in an issue text, one State's score broken into its
+components, and the State's past recommendations behind them. A mixin of
+:class:`upr_targets.TargetRanker`: the methods use its fitted attributes and
+its ``_rank_parts``, ``_frame``, ``_weights_for``, ``_state_index`` and
+``_theme_indices``.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+from ._errors import UnknownStateError, UPRDataWarning
+from ._estimator import check_fitted
+from ._evidence import explain_table, state_evidence
+from ._features import theme_matrix
+from ._matching import matcher_for, select_themes
+
+__all__ = ["RankerViews"]
+
+
+class RankerViews:
+    """The methods of :class:`TargetRanker` that explain, not rank."""
+
+    # --------------------------------------------------------------- themes
+    def match_themes(self, text: str, top: int | None = 5) -> pd.DataFrame:
+        """Match free text to the themes (see :meth:`ThemeMatcher.match`).
+
+        Uses :class:`upr_targets.ThemeMatcher` fitted on the fitted data
+        (once, on first use).
+
+        Parameters
+        ----------
+        text : str
+            An issue in plain language, e.g. "journalists jailed".
+        top : int or None
+            At most this many themes.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``theme, score, ...`` best first (the matcher's columns).
+        """
+        check_fitted(self, "tensors_")
+        if self.matcher_ is None:
+            self.matcher_ = matcher_for(self._data)
+        return self.matcher_.match(text, top=top)
+
+    def themes_for(self, issue_text: str) -> list[str]:
+        """The themes that ``rank(sur, issue_text=...)`` ranks on.
+
+        The best-matching theme and those scoring at least half as well (at
+        most three; see :func:`upr_targets._matching.select_themes`), among
+        the themes present in the fitted data.
+
+        Parameters
+        ----------
+        issue_text : str
+            The issue in the NGO's words.
+
+        Returns
+        -------
+        list of str
+            Best first; empty (with a :class:`UPRDataWarning`) when the text
+            is empty or matches no theme.
+
+        Examples
+        --------
+        >>> import upr_targets
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
+        >>> ranker.themes_for("abolish the death penalty")
+        ['Death penalty']
+        """
+        if not isinstance(issue_text, str) or not issue_text.strip():
+            warnings.warn(
+                "issue_text is empty; the ranking is theme-agnostic (it uses all "
+                "recommendations). Pass themes= or a description of the issue.",
+                UPRDataWarning,
+                stacklevel=3,
+            )
+            return []
+        chosen = select_themes(
+            self.match_themes(issue_text), available=self.tensors_.theme_pos
+        )
+        if not chosen:
+            warnings.warn(
+                f"issue_text {issue_text!r} matches no theme; the ranking is "
+                "theme-agnostic. Pass themes= (see ranker.themes_).",
+                UPRDataWarning,
+                stacklevel=3,
+            )
+        return chosen
+
+    # -------------------------------------------------------------- explain
+    def explain(self, state: str, sur: str, *, themes=None, before_session=None):
+        """One State's score components for one query, as a small table.
+
+        Parameters
+        ----------
+        state : str
+            The recommending State.
+        sur : str
+            The State under review.
+        themes : str or list of str, optional
+            The query's themes (as for :meth:`rank`).
+        before_session : int, optional
+            Evidence strictly before this session (as for :meth:`rank`).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per component: ``component, weight, value`` (the
+            component before weighting), ``contribution`` (weight x value;
+            they add up to the State's score) and ``share`` of the score.
+            ``attrs`` holds the query, the State's ``rank`` and its
+            ``explanation``.
+
+        Raises
+        ------
+        UnknownStateError
+            For a State that does not appear in the data.
+        ValueError
+            When the State is the SuR or never recommended anything.
+
+        Examples
+        --------
+        >>> import upr_targets
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
+        >>> r = ranker.rank(ranker.states_[1], themes=ranker.themes_[:1])
+        >>> t = ranker.explain(r["state"][0], ranker.states_[1],
+        ...                    themes=ranker.themes_[:1])
+        >>> bool(abs(t["contribution"].sum() - r["score"][0]) < 1e-9)
+        True
+        """
+        check_fitted(self, "tensors_")
+        st = self._state_index(state, what="State")
+        if st is None:
+            raise UnknownStateError(state, [], hint="It does not appear in the data.")
+        comp, ev, sur_i, query = self._rank_parts(sur, themes, None, before_session)
+        return explain_table(
+            self._frame(comp, ev, sur_i, query, None),
+            comp,
+            st,
+            self.tensors_.states[st],
+            self._weights_for(before_session),
+            sur,
+        )
+
+    # ------------------------------------------------------------- evidence
+    def evidence(
+        self,
+        state: str,
+        sur: str | None = None,
+        themes=None,
+        before_session: int | None = None,
+        top: int | None = None,
+    ) -> pd.DataFrame:
+        """A State's past recommendations on some themes, to ``sur`` first.
+
+        Parameters
+        ----------
+        state : str
+            The recommending State.
+        sur : str, optional
+            Its recommendations to this SuR come first.
+        themes : str or list of str, optional
+            Keep recommendations tagged with any of these themes.
+        before_session : int, optional
+            Keep sessions strictly before this one.
+        top : int, optional
+            At most this many rows.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``text, sur, session, year, response, action_category, themes``
+            (and ``document, paragraph``), to ``sur`` first, then latest first.
+
+        Examples
+        --------
+        >>> import upr_targets
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
+        >>> ev = ranker.evidence(ranker.candidates_[0], top=3)
+        >>> len(ev) <= 3
+        True
+        """
+        check_fitted(self, "tensors_")
+        st = self._state_index(state, what="State")
+        si = None if sur is None else self._state_index(sur)
+        if themes is not None and self._row_themes is None:
+            self._row_themes = theme_matrix(
+                self._data["themes"], self.tensors_.themes
+            ).tocsc()
+        return state_evidence(
+            self._data,
+            None if st is None else self.tensors_.states[st],
+            None if si is None else self.tensors_.states[si],
+            None
+            if themes is None
+            else self._row_themes[:, self._theme_indices(themes)],
+            before_session=before_session,
+            top=top,
+            query={"state": state, "sur": sur, "themes": themes},
+            order_by_sur=sur is not None,
+        )
