@@ -384,3 +384,18 @@ def test_no_data_age_warning_on_the_demo(capsys, demo_sur):
     assert code == 0, err
     assert "reviews up to the planned one" not in err
     assert "load recent data" not in err
+
+
+def test_rows_without_a_state_are_said_once(capsys, tmp_path):
+    from _support.loaders import HEADER, ROWS, write_csv
+
+    unknown = "Brazil,GRULAC,OAS,Abolish the death penalty,(Unknown),,,Noted,5,Death penalty,1"
+    path = write_csv(tmp_path / "export.csv", rows=[*ROWS, unknown], header=HEADER)
+    code, _, err = run(
+        capsys,
+        *("rank", "--sur", "Brazil", "--issue", "Repeal the laws on detention"),
+        *("--data", str(path), "--no-cache"),
+    )
+    assert code == 0, err
+    # the general ranker says it; the specific one (fitted next) does not again
+    assert err.count("have no session or no recommending State") == 1

@@ -7,11 +7,13 @@ import json
 import sys
 import textwrap
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from .._components import SPEAKER_WEIGHTS
 from .._coverage import Coverage, data_coverage
+from .._errors import UPRDataWarning
 from .._utils import plural
 from ..reference import (
     NO_GROUP,
@@ -41,6 +43,11 @@ from ._terminal import (
 )
 
 __all__ = ["COMMANDS", "UsageError"]
+
+
+# the fit's warning of the rows without session or State (a subset of them
+# for the specific ranker, fitted after the general one)
+_UNPLACED = r"\d+ of \d+ specific recommendations .* have no session"
 
 
 def _action(args: argparse.Namespace) -> str:
@@ -76,7 +83,9 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         matched = {issue: ranker.themes_for(issue) for issue in args.issue}
     if action != "any":
         matcher = ranker.matcher_
-        ranker = fitted_ranker(data, action)
+        with warnings.catch_warnings():  # the rows neither can place: said above
+            warnings.filterwarnings("ignore", _UNPLACED, UPRDataWarning)
+            ranker = fitted_ranker(data, action)
         ranker.matcher_ = ranker.matcher_ or matcher
     for issue, found in matched.items():
         if found:
