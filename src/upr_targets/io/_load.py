@@ -183,7 +183,8 @@ def load_recommendations(
         (``"exports/*.csv"``) or a list of any of these.
     format : str, default "auto"
         One of ``FORMATS`` (``"upr-info"``, ``"upr-info-uwazi"``, ``"dihr"``,
-        ``"uhri"``, and the document formats when available), or ``"auto"``
+        ``"uhri"``, ``"upr-targets"`` for a table written by
+        :func:`save_recommendations`, and the document formats), or ``"auto"``
         to recognize each file from its header (the choice is logged and
         written to the report).
     encoding : str, optional
