@@ -163,7 +163,7 @@ def test_no_import_cycle():
 
 def test_modules_are_small():
     """One idea per module: about 400 lines at most (a few state why in their doc)."""
-    allowed = {"upr_targets/_ranking.py": 600}
+    allowed: dict[str, int] = {}
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE.parent).as_posix()
         n = len(path.read_text(encoding="utf-8").splitlines())

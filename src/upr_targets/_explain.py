@@ -109,12 +109,12 @@ def explanations(
         )
         prev = cols["n_to_sur_previous_review"][i]
         if prev:
-            parts.append(f"{plural(prev, 'recommendation')} at {sur}'s previous review")
+            parts.append(f"{plural(prev, noun)} at {sur}'s previous review")
         n_to = cols["n_to_sur"][i]
         if n_to:
             parts.append(
                 f"{sur} supported {cols['acceptance'][i]:.0%} of its "
-                f"{plural(n_to, 'recommendation')}"
+                f"{plural(n_to, noun)}"
             )
         ties = list(cols["shared_blocs"][i])
         group = cols["group"][i]

@@ -399,3 +399,18 @@ def test_rows_without_a_state_are_said_once(capsys, tmp_path):
     assert code == 0, err
     # the general ranker says it; the specific one (fitted next) does not again
     assert err.count("have no session or no recommending State") == 1
+
+
+def test_report_counts_what_rank_counts(capsys, tmp_path):
+    issue = "Repeal the laws that keep the death penalty"
+    args = ("--sur", "Kenya", "--issue", issue, "--theme", "Death penalty")
+    path = tmp_path / "specific.md"
+    code, _, err = run(capsys, "report", *args, "--out", str(path))
+    assert code == 0, err
+    assert "asks for a change in law or practice" in err  # as rank says it
+    assert "Specific recs on the themes" in path.read_text(encoding="utf-8")
+    path = tmp_path / "any.md"
+    code, _, err = run(capsys, "report", *args, "--action", "any", "--out", str(path))
+    assert code == 0, err
+    text = path.read_text(encoding="utf-8")
+    assert "| Recs on the themes |" in text and "specific recommendation" not in text

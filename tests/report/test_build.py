@@ -130,3 +130,41 @@ def test_end_to_end_real(upr_info, upr_info_ranker, tmp_path):
     assert "Kenya" in rep.to_html()
     rep.save(tmp_path / "kenya.xlsx")
     rep.save(tmp_path / "kenya.md")
+
+
+def test_an_issue_asking_for_a_change_counts_specific_recommendations(demo):
+    from upr_targets import AcceptanceModel
+
+    issue = "Repeal the laws that keep the death penalty"
+    model = AcceptanceModel().fit(demo)
+    kw = {"themes": ["Death penalty"], "top": 5, "acceptance_model": model}
+    rep = build_report(demo, "Kenya", issue, **kw)
+    assert rep.specific and rep.ranking.attrs["action"] == "specific"
+    assert any("asks for a change in law or practice" in n for n in rep.notes)
+    md = rep.to_markdown()
+    assert "| Specific recs on the themes |" in md and "Specific recs to the SuR" in md
+    assert "Only specific, action-oriented recommendations" in md
+    # the counts shown are of specific recommendations: an independent count
+    first = rep.ranking.iloc[0]
+    specific = demo[demo["action_category"].ge(4).fillna(False)]
+    assert demo["action_category"].notna().all()  # no category to infer here
+    by_state = specific[
+        (specific["recommending_state"] == first["state"])
+        & specific["themes"].map(lambda ts: "Death penalty" in ts)
+    ]
+    assert first["n_theme_recs"] == by_state["recommendation_id"].nunique()
+    assert f"Made {first['n_theme_recs']} specific recommendations" in md
+
+    general = build_report(demo, "Kenya", issue, action="any", **kw)
+    assert not general.specific and "| Recs on the themes |" in general.to_markdown()
+    assert not any("action-oriented" in n for n in general.notes)
+    with pytest.raises(ValueError, match="the ranker given counts action='any'"):
+        build_report(
+            demo, "Kenya", issue, ranker=general_ranker(demo), action="specific"
+        )
+
+
+def general_ranker(recs):
+    from upr_targets import TargetRanker
+
+    return TargetRanker(action="any").fit(recs)

@@ -58,14 +58,6 @@ def test_markdown_table_escaping():
     assert "\\[x\\]" in md_table(df)
 
 
-def test_components_table(report):
-    assert "Score components" in report.to_html()
-    comps = report._components_view()
-    assert list(comps.columns[:3]) == ["rank", "state", "score"]
-    assert set(comps.columns[3:]) <= set(report.components)
-    assert "### Score components" in report.to_markdown()
-
-
 def test_synthetic_banner(small_recs, small_ranker):
     demo_like = small_recs.assign(source="demo")
     rep = build_report(demo_like, "Chad", "death penalty", ranker=small_ranker)

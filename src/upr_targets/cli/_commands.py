@@ -7,13 +7,11 @@ import json
 import sys
 import textwrap
 import time
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from .._components import SPEAKER_WEIGHTS
 from .._coverage import Coverage, data_coverage
-from .._errors import UPRDataWarning
 from .._utils import plural
 from ..reference import (
     NO_GROUP,
@@ -25,7 +23,7 @@ from ..reference import (
 from ._data import load_data, note_resolved, resolve_sur, resolve_themes
 from ._fetch import FETCH_COMMANDS
 from ._followup import FOLLOWUP_COMMANDS
-from ._models import cached_matcher, fitted_ranker, keeping_matcher
+from ._models import cached_matcher, keeping_matcher, ranker_for
 from ._parser import PROG, UsageError
 from ._terminal import (
     cell,
@@ -45,27 +43,6 @@ from ._terminal import (
 __all__ = ["COMMANDS", "UsageError"]
 
 
-# the fit's warning of the rows without session or State (a subset of them
-# for the specific ranker, fitted after the general one)
-_UNPLACED = r"\d+ of \d+ specific recommendations .* have no session"
-
-
-def _action(args: argparse.Namespace) -> str:
-    """--action, where "auto" is "specific" when an issue asks for a change."""
-    from .._action import asks_for_change
-
-    if args.action != "auto":
-        return args.action
-    if any(asks_for_change(issue) for issue in args.issue):
-        err(
-            "Your issue asks for a change in law or practice: ranking the States "
-            "likely to make a specific, action-oriented recommendation (action "
-            "category 4-5); --action any counts every recommendation on the themes"
-        )
-        return "specific"
-    return "any"
-
-
 def _cmd_rank(args: argparse.Namespace) -> int:
     if not args.theme and not args.issue:
         raise UsageError("rank needs at least one --issue TEXT or --theme LABEL")
@@ -76,17 +53,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         suffix = args.out.suffix.lower() if args.out else ""
         fmt = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     data = load_data(args)
-    action = _action(args)
-    text = bool(args.issue)
-    ranker = fitted_ranker(data, text=text)
-    with keeping_matcher(data, ranker):
-        matched = {issue: ranker.themes_for(issue) for issue in args.issue}
-    if action != "any":
-        matcher = ranker.matcher_
-        with warnings.catch_warnings():  # the rows neither can place: said above
-            warnings.filterwarnings("ignore", _UNPLACED, UPRDataWarning)
-            ranker = fitted_ranker(data, action)
-        ranker.matcher_ = ranker.matcher_ or matcher
+    ranker, matched = ranker_for(data, args)
     for issue, found in matched.items():
         if found:
             err(f"Issue {issue!r} -> themes: {', '.join(found)}")
@@ -228,7 +195,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     data = load_data(args)
     start = time.perf_counter()
-    ranker = fitted_ranker(data, text=bool(args.issue))
+    ranker, _ = ranker_for(data, args)
     with progress("Building the report"), keeping_matcher(data, ranker):
         model, _ = data.fitted("acceptance", lambda: AcceptanceModel().fit(data.table))
         report = build_report(

@@ -8,12 +8,26 @@ matcher it does not use, and the rankers of both actions and ``search
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import warnings
+from typing import TYPE_CHECKING
 
+from .._errors import UPRDataWarning
 from ._data import Data
-from ._terminal import progress
+from ._terminal import err, progress
 
-__all__ = ["MATCHER", "cached_matcher", "fitted_ranker", "keeping_matcher"]
+if TYPE_CHECKING:
+    from .._ranking import TargetRanker
+
+__all__ = [
+    "MATCHER",
+    "cached_matcher",
+    "chosen_action",
+    "fitted_ranker",
+    "keeping_matcher",
+    "ranker_for",
+]
 
 MATCHER = "matcher"
 """The cache entry of the text matcher (one per data, whatever the action)."""
@@ -55,3 +69,45 @@ def cached_matcher(data: Data):
     with progress("Fitting the text matcher"):
         matcher, _ = data.fitted(MATCHER, lambda: matcher_for(data.table))
     return matcher
+
+
+# the fit's warning of the rows without session or State (a subset of them
+# for the specific ranker, fitted after the general one)
+_UNPLACED = r"\d+ of \d+ specific recommendations .* have no session"
+
+
+def chosen_action(args: argparse.Namespace) -> str:
+    """--action, where "auto" is "specific" when an issue asks for a change."""
+    from .._action import asks_for_change
+
+    if args.action != "auto":
+        return args.action
+    if any(asks_for_change(issue) for issue in args.issue):
+        err(
+            "Your issue asks for a change in law or practice: ranking the States "
+            "likely to make a specific, action-oriented recommendation (action "
+            "category 4-5); --action any counts every recommendation on the themes"
+        )
+        return "specific"
+    return "any"
+
+
+def ranker_for(
+    data: Data, args: argparse.Namespace
+) -> tuple[TargetRanker, dict[str, list[str]]]:
+    """The ranker counting ``--action`` (cached) and the themes of each issue.
+
+    The issues are matched by the general ranker (its themes are those of the
+    whole table); a ranker of specific recommendations shares its matcher.
+    """
+    action = chosen_action(args)
+    ranker = fitted_ranker(data, text=bool(args.issue))
+    with keeping_matcher(data, ranker):
+        matched = {issue: ranker.themes_for(issue) for issue in args.issue}
+    if action != "any":
+        matcher = ranker.matcher_
+        with warnings.catch_warnings():  # the rows neither can place: said above
+            warnings.filterwarnings("ignore", _UNPLACED, UPRDataWarning)
+            ranker = fitted_ranker(data, action)
+        ranker.matcher_ = ranker.matcher_ or matcher
+    return ranker, matched

@@ -156,7 +156,7 @@ def _common(data: bool = True) -> argparse.ArgumentParser:
 def _add_target_options(
     p: argparse.ArgumentParser, *, issue_help: str, theme_help: str
 ) -> None:
-    """Add ``--sur``, ``--issue`` and ``--theme`` (``rank`` and ``report``)."""
+    """Add ``--sur``, ``--issue``, ``--theme`` and ``--action`` (``rank``, ``report``)."""
     p.add_argument(
         "--sur", required=True, metavar="NAME", help="the State under review"
     )
@@ -165,6 +165,14 @@ def _add_target_options(
     )
     p.add_argument(
         "--theme", metavar="LABEL", action="append", default=[], help=theme_help
+    )
+    p.add_argument(
+        "--action",
+        choices=("auto", "any", "specific"),
+        default="auto",
+        help="count every recommendation on the themes (any) or only specific, "
+        "action-oriented ones, action category 4-5 (specific); auto (default): "
+        "specific when an issue asks for a change in law or practice",
     )
 
 
@@ -208,14 +216,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         type=_positive_int,
         help="use only recommendations made before session N (what was known then)",
-    )
-    p.add_argument(
-        "--action",
-        choices=("auto", "any", "specific"),
-        default="auto",
-        help="count every recommendation on the themes (any) or only specific, "
-        "action-oriented ones, action category 4-5 (specific); auto (default): "
-        "specific when an issue asks for a change in law or practice",
     )
     p.add_argument(
         "--speakers",

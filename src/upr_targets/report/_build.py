@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._action import asks_for_change
 from .._coverage import data_coverage
 from .._errors import StaleDataWarning
 from .._matching import select_themes
 from .._ranking import TargetRanker
 from .._tables import acceptance_table
+from .._utils import check_choice
 from ..reference import normalize_state, normalize_theme
 from ._analysis import (
     acceptance_estimates,
@@ -30,6 +32,36 @@ from ._format import check_suffix
 from ._timeline import coming_review, review_start, timeline
 
 __all__ = ["build_report", "write_report"]
+
+
+def _ranker(ranker, action: str, issues: list[str]) -> TargetRanker:
+    """The ranker of a report: the one given, else one counting ``action``."""
+    check_choice("action", action, ("auto", "any", "specific"))
+    if ranker is not None:
+        if action not in ("auto", ranker.action):
+            raise ValueError(
+                f"action={action!r}, but the ranker given counts "
+                f"action={ranker.action!r}: give one or the other"
+            )
+        return ranker
+    if action == "auto":
+        action = "specific" if any(map(asks_for_change, issues)) else "any"
+    return TargetRanker(action=action)
+
+
+def _specific_note(issues: list[str]) -> str:
+    why = (
+        "your issue asks for a change in law or practice, and these are the "
+        "recommendations that ask for one"
+        if any(map(asks_for_change, issues))
+        else "as asked (action='specific')"
+    )
+    return (
+        "Only specific, action-oriented recommendations (action category 4-5; "
+        f"read from the first verb where the source gives none) count: {why}. "
+        "build_report(..., action='any') or `upr-targets report --action any` "
+        "counts every recommendation on the themes."
+    )
 
 
 def _check_issues(issues: str | Sequence[str] | None, themes) -> list[str]:
@@ -154,6 +186,7 @@ def build_report(
     top: int = 20,
     today: _dt.date | str | None = None,
     acceptance_model=None,
+    action: str = "auto",
 ) -> Report:
     """Build the ranking report for one State under review and up to four issues.
 
@@ -185,6 +218,12 @@ def build_report(
         not; fitted on ``recommendations`` when not). Default
         ``AcceptanceModel()``; pass a fitted one to build several reports
         quickly, or False to leave the estimates out.
+    action : {"auto", "any", "specific"}
+        What the default ranker counts: every recommendation on the themes
+        (``"any"``) or only the specific, action-oriented ones (action
+        category 4-5, ``"specific"``); ``"auto"`` is ``"specific"`` when an
+        issue asks for a change in law or practice ("repeal article 162").
+        A ``ranker`` given counts what its own ``action`` says.
 
     Returns
     -------
@@ -219,7 +258,9 @@ def build_report(
             "States' interest in the themes, not on their record with it, and the "
             "acceptance section is empty."
         )
-    ranker = fitted(TargetRanker() if ranker is None else ranker, recommendations)
+    ranker = fitted(_ranker(ranker, action, issue_list), recommendations)
+    if ranker.action == "specific":
+        notes.append(_specific_note(issue_list))
     themes_df, used = _issue_themes(ranker, issue_list, explicit, notes)
 
     # the issue's words weigh each recommendation by closeness (closeness=);

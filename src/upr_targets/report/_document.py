@@ -13,22 +13,19 @@ from typing import Any
 
 import pandas as pd
 
-from .._components import BY_NAME, COMPONENTS
+from .._components import COMPONENTS
 from .._utils import plural
-from ._analysis import themes_acceptance_line
+from ._context import SECTIONS, template_context
 from ._excel import ranking_rows, report_sheets, write_workbook
 from ._figures import figures as draw_figures
 from ._format import (
-    RANKING_EVIDENCE,
     MdSafe,
     check_suffix,
     environment,
     html_table,
     md_table,
-    none_if_na,
 )
 from ._ics import write_timeline_ics
-from ._timeline import review_line
 
 __all__ = ["MAX_ISSUES", "SECTIONS", "Report"]
 
@@ -37,22 +34,6 @@ MAX_ISSUES = 4
 
 N_EVIDENCE_STATES = 10
 """Top States whose past recommendations are listed as evidence."""
-
-N_EVIDENCE_SHOWN = 5
-"""Recommendations per State and target (this SuR / others) shown in HTML and
-Markdown; the Excel file lists more (``_analysis.N_EVIDENCE_KEPT``)."""
-
-
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("data", "Data used"),
-    ("issues", "Issues and themes"),
-    ("ranking", "States to lobby"),
-    ("evidence", "Evidence for the top States"),
-    ("acceptance", "How the State under review responds"),
-    ("groupings", "Joint briefings"),
-    ("timeline", "Advocacy timeline"),
-)
-"""Section ids and titles, in report order (the same in every format)."""
 
 # --------------------------------------------------------------------------
 # The Report object
@@ -179,105 +160,20 @@ class Report:
         return f"Whom to lobby for the UPR of {self.sur}"
 
     @property
+    def specific(self) -> bool:
+        """Whether the ranking counts specific recommendations only (category 4-5)."""
+        return self.ranking.attrs.get("action") == "specific"
+
+    @property
     def components(self) -> list[str]:
         """The score-component columns of the ranking."""
         return [c for c in COMPONENTS if c in self.ranking.columns]
 
-    def _ranking_view(
-        self, ranking: pd.DataFrame, *, evidence: bool = True
-    ) -> pd.DataFrame:
-        """Rank, State, group, score, a few evidence counts and the reason."""
-        cols = [c for c in ("rank", "state", "group", "score") if c in ranking.columns]
-        if evidence:
-            cols += [
-                c for c in RANKING_EVIDENCE if c in ranking.columns and c not in cols
-            ]
-        if "explanation" in ranking.columns:
-            cols.append("explanation")
-        return ranking[cols]
-
-    def _components_view(self) -> pd.DataFrame | None:
-        comps = self.components
-        if not comps:
-            return None
-        cols = [c for c in ("rank", "state", "score") if c in self.ranking.columns]
-        values = self.ranking[comps].apply(pd.to_numeric, errors="coerce").fillna(0.0)
-        nonzero = [
-            c for c in comps if c not in cols and (values[c].abs() >= 0.0005).any()
-        ]
-        return self.ranking[cols + nonzero]
-
     def _context(
         self, table: Callable[..., Any], image: Callable[[str], Any] | None
     ) -> dict:
-        """Template variables; ``image(name)`` gives a figure's source (None: no figures)."""
-        plain = set(self.components) | {"score"}
-
-        def fmt(df: pd.DataFrame | None) -> Any:
-            return table(df, plain)
-
-        evidence_by_state = []
-        for state, counts in self.evidence_counts.iterrows():
-            ev = self.evidence[self.evidence["state"] == state]
-            shown = pd.concat(
-                [
-                    ev[ev["target"] == "this SuR"].head(N_EVIDENCE_SHOWN),
-                    ev[ev["target"] != "this SuR"].head(N_EVIDENCE_SHOWN),
-                ]
-            )
-            evidence_by_state.append(
-                {
-                    "state": state,
-                    "rank": none_if_na(counts.get("rank")),
-                    "group": none_if_na(counts.get("group")),
-                    "n_this": int(counts["this SuR"]),
-                    "n_other": int(counts["other SuRs"]),
-                    "table": fmt(shown.drop(columns=["state", "target"]))
-                    if len(shown)
-                    else None,
-                }
-            )
-        per_issue = []
-        if len(self.issues) > 1:
-            for issue, ranking in self.rankings.items():
-                per_issue.append(
-                    {
-                        "issue": issue,
-                        "table": fmt(
-                            self._ranking_view(ranking.head(10), evidence=False)
-                        ),
-                    }
-                )
-        return {
-            "title": self.title,
-            "sur": self.sur,
-            "today": self.today.isoformat(),
-            "synthetic": self.synthetic,
-            "sections": SECTIONS,
-            "issues": self.issues,
-            "data_summary": fmt(self.data_summary),
-            "load_summary": fmt(self.load_summary)
-            if self.load_summary is not None
-            else None,
-            "themes": fmt(self.themes),
-            "ranking": fmt(self._ranking_view(self.ranking)),
-            "components_table": fmt(self._components_view()),
-            "components": [BY_NAME[c].label for c in self.components],
-            "per_issue": per_issue,
-            "evidence": evidence_by_state,
-            "acceptance_by_group": fmt(self.acceptance_by_group.reset_index()),
-            "acceptance_by_category": fmt(self.acceptance_by_category.reset_index()),
-            "acceptance_estimates": fmt(self.acceptance_estimates),
-            "themes_acceptance": themes_acceptance_line(
-                self.sur, *self.themes_acceptance
-            ),
-            "groupings": fmt(self.groupings),
-            "timeline": fmt(self.timeline),
-            "next_review": review_line(self.next_review),
-            "notes": self.notes,
-            "figures": {} if image is None else {n: image(n) for n in self.figures},
-            "top": self.top,
-        }
+        """Template variables (see :func:`template_context`)."""
+        return template_context(self, table, image)
 
     # ---- HTML -----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._format import SYNTHETIC_TEXT, header, is_percent
+from ._format import SPECIFIC_COUNTS, SYNTHETIC_TEXT, header, is_percent
 
 __all__ = ["excel_cell", "report_sheets", "write_workbook"]
 
@@ -126,7 +126,8 @@ def ranking_rows(report) -> pd.DataFrame:
     )
     rankings += [r.assign(issue=issue) for issue, r in report.rankings.items()]
     ranking = pd.concat(rankings, ignore_index=True)
-    return ranking[["issue"] + [c for c in ranking.columns if c != "issue"]]
+    ranking = ranking[["issue"] + [c for c in ranking.columns if c != "issue"]]
+    return ranking.rename(columns=SPECIFIC_COUNTS) if report.specific else ranking
 
 
 def report_sheets(report) -> dict[str, pd.DataFrame]:

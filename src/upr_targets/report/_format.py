@@ -18,6 +18,7 @@ from .._utils import plural, pretty_label
 
 __all__ = [
     "RANKING_EVIDENCE",
+    "SPECIFIC_COUNTS",
     "SUFFIXES",
     "SYNTHETIC_TEXT",
     "MdSafe",
@@ -101,6 +102,12 @@ def environment(*, html: bool):
 RANKING_EVIDENCE = ("n_theme_recs", "n_theme_to_sur", "n_to_sur", "acceptance")
 """Evidence columns of a ranking shown next to the score (when present)."""
 
+SPECIFIC_COUNTS = {
+    "n_theme_recs": "n_specific_theme_recs",
+    "n_to_sur": "n_specific_to_sur",
+}
+"""The shown counts of a ranking of specific recommendations, renamed for their headers."""
+
 
 def is_percent(col: str) -> bool:
     name = str(col).lower()
@@ -174,6 +181,8 @@ def _formatted(
 
 _HEADERS = {
     "n_theme_recs": "Recs on the themes",
+    "n_specific_theme_recs": "Specific recs on the themes",
+    "n_specific_to_sur": "Specific recs to the SuR",
     "n_theme_to_sur": "… of which to the SuR",
     "n_to_sur": "Recs to the SuR",
     "n_recs": "Recs (all themes)",
