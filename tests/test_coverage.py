@@ -44,11 +44,7 @@ def test_report_and_cli_say_it(capsys, tmp_path):
     pd.DataFrame(export).to_csv(path, index=False)
     code, out, err = run(
         capsys,
-        "rank",
-        "--sur",
-        "Kenya",
-        "--theme",
-        "Death penalty",
+        *("rank", "--sur", "Kenya", "--theme", "Death penalty"),
         "--data",
         str(path),
     )

@@ -95,11 +95,7 @@ def test_cli_search_export_is_data_again(capsys, tmp_path, demo):
         assert code == 0, err
         code, out, err = run(
             capsys,
-            "rank",
-            "--sur",
-            "Kenya",
-            "--theme",
-            "Death penalty",
+            *("rank", "--sur", "Kenya", "--theme", "Death penalty"),
             "--data",
             str(path),
         )
