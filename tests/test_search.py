@@ -106,4 +106,4 @@ def test_cli_search_export_is_data_again(capsys, tmp_path, demo):
     code, _, err = run(
         capsys, "search", "--sur", "Kenya", "--out", str(tmp_path / "kenya.txt")
     )
-    assert code != 0 and "use .csv or .parquet" in err
+    assert code != 0 and "use .csv, .xlsx or .parquet" in err

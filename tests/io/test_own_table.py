@@ -133,5 +133,13 @@ def test_pandas_to_parquet_cannot_write_the_load_report_save_can(sample, tmp_pat
         sample.to_parquet(tmp_path / "x.parquet")
     assert save_recommendations(sample, tmp_path / "x.parquet").exists()
     assert sample.attrs["load_report"] is not None  # the caller's table unchanged
-    with pytest.raises(LoadError, match=r"x\.xlsx: cannot write a \.xlsx file"):
-        save_recommendations(sample, tmp_path / "x.xlsx")
+    with pytest.raises(LoadError, match=r"x\.txt: cannot write a \.txt file"):
+        save_recommendations(sample, tmp_path / "x.txt")
+
+
+def test_saved_workbook_keeps_every_value(sample, tmp_path):
+    rows = sample.head(40).copy()
+    rows.loc[0, "text"] = '=HYPERLINK("http://x") Ratify the OP-CAT'  # not a formula
+    rows.loc[1, "text"] = "- Ratify the OP-CAT"
+    path = save_recommendations(rows, tmp_path / "hits.xlsx")
+    _same(_load(path), rows)

@@ -66,7 +66,7 @@ def _parquet_file(path: Path):
     except (ArrowException, OSError) as exc:
         raise LoadError(
             f"{path.name} is not a readable Parquet file ({exc}); write it again "
-            "(DataFrame.to_parquet) or give the CSV/Excel file instead."
+            "(upr_targets.save_recommendations) or give the CSV/Excel file instead."
         ) from exc
 
 
