@@ -14,8 +14,8 @@ from upr_targets import (
     load_recommendations,
     save_recommendations,
 )
-from upr_targets.cli._terminal import for_export
 from upr_targets.io import detect_format
+from upr_targets.io._tables import join_lists
 
 # where the row was read from: the file written, not the one first read
 _WHERE = ["source_file", "source_row"]
@@ -43,7 +43,7 @@ def _load(path):
 
 def test_search_export_reads_back(sample, tmp_path):
     path = tmp_path / "search.csv"
-    for_export(sample).to_csv(path, index=False)  # what `search --out` writes
+    join_lists(sample).to_csv(path, index=False)  # what `search --out` writes
     assert detect_format(path) == "upr-targets"
     df = _load(path)
     _same(df, sample)
@@ -60,7 +60,7 @@ def test_dataframe_writers_read_back(sample, tmp_path, suffix):
     {
         ".csv": lambda: rows.to_csv(path, index=False),  # lists as "['a', 'b']"
         ".parquet": lambda: save_recommendations(rows, path),
-        ".xlsx": lambda: for_export(rows).to_excel(path, index=False),
+        ".xlsx": lambda: join_lists(rows).to_excel(path, index=False),
     }[suffix]()
     _same(_load(path), rows)
 

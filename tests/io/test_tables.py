@@ -137,3 +137,31 @@ def test_broken_excel_file(tmp_path):
         LoadError, match=r"cut\.xlsx cannot be read as an Excel workbook"
     ):
         load_recommendations(path)
+
+
+def test_join_lists_as_a_csv_cell_holds_them():
+    import pandas as pd
+
+    from upr_targets.io._tables import join_lists
+
+    df = pd.DataFrame(
+        {
+            "themes": [["Torture", "Detention"], [], ("Torture", "Detention"), None],
+            "text": ["a", "b", "c", "d"],
+            "n": [1, 2, 3, 4],
+        }
+    )
+    out = join_lists(df)
+    assert out["themes"].tolist() == [
+        "Torture; Detention",
+        "",
+        "Torture; Detention",
+        None,
+    ]
+    assert out["text"].tolist() == ["a", "b", "c", "d"] and out["n"].tolist() == [
+        1,
+        2,
+        3,
+        4,
+    ]
+    assert df["themes"][0] == ["Torture", "Detention"]  # the caller's table unchanged

@@ -13,6 +13,7 @@ from pathlib import Path
 from .._components import SPEAKER_WEIGHTS
 from .._coverage import Coverage, data_coverage
 from .._utils import plural
+from ..io._tables import join_lists
 from ..reference import (
     NO_GROUP,
     list_states,
@@ -30,7 +31,6 @@ from ._terminal import (
     comparison_lines,
     components_of,
     err,
-    for_export,
     format_backtest,
     format_ranking,
     format_table,
@@ -86,7 +86,7 @@ def _cmd_rank(args: argparse.Namespace) -> int:
                 )
     if fmt in ("csv", "json"):
         if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
-            text = for_export(ranking).to_csv(index=False)
+            text = join_lists(ranking).to_csv(index=False)
         else:  # lists stay JSON arrays
             records = json.loads(ranking.to_json(orient="records", force_ascii=False))
             text = json.dumps(records, indent=2, ensure_ascii=False)
@@ -257,7 +257,7 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         if out.suffix.lower() == ".csv":
             table = result.per_query
-            for_export(result.summary if table is None else table).to_csv(
+            join_lists(result.summary if table is None else table).to_csv(
                 out, index=False
             )
         else:
@@ -365,7 +365,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
             from ..report._excel import write_workbook
 
             out.parent.mkdir(parents=True, exist_ok=True)
-            write_workbook({"search": for_export(hits)}, out, synthetic=data.synthetic)
+            write_workbook({"search": join_lists(hits)}, out, synthetic=data.synthetic)
         else:  # .csv or .parquet, which --data reads back
             from ..io import save_recommendations
 

@@ -398,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         metavar="FILE",
         type=Path,
-        help="write the matches to FILE.csv, FILE.xlsx or FILE.parquet (--data reads .csv and .parquet back)",
+        help="write the matches to FILE.csv, FILE.xlsx or FILE.parquet (--data reads each back)",
     )
 
     from ._fetch_parser import add_fetch_parser

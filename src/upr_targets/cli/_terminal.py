@@ -20,7 +20,6 @@ __all__ = [
     "comparison_lines",
     "components_of",
     "err",
-    "for_export",
     "format_backtest",
     "format_ranking",
     "format_table",
@@ -178,20 +177,6 @@ def write_text(text: str, out: Path | None) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         err(f"Wrote {out}")
-
-
-def for_export(df: pd.DataFrame) -> pd.DataFrame:
-    """Flatten list cells to '; '-joined strings so CSV cells stay readable."""
-    out = df.copy()
-    for c in out.columns:
-        if (
-            out[c].dtype == object
-            and out[c].map(lambda v: isinstance(v, (list, tuple))).any()
-        ):
-            out[c] = out[c].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
-            )
-    return out
 
 
 _REASON_COLUMNS = ("explanation", "reason")

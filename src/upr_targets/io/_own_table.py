@@ -26,7 +26,7 @@ from .._schema import COLUMNS
 from ._finalize import finalize
 from ._formats import FORMATS, match_columns
 from ._log import LoadReport
-from ._tables import LIST_SEPARATOR, read_table
+from ._tables import join_lists, read_table
 from ._values import _spread_lists, map_theme_lists
 
 _LISTS = tuple(c.name for c in COLUMNS if c.dtype == "list")
@@ -173,9 +173,7 @@ def save_recommendations(recommendations: pd.DataFrame, path: str | Path) -> Pat
     if suffix == ".parquet":
         table.to_parquet(path, index=False)
         return path
-    for c in _LISTS:
-        if c in table:
-            table[c] = _joined(table[c])
+    table = join_lists(table)
     if suffix == ".xlsx":
         _write_xlsx(table, path)
     else:
@@ -205,11 +203,3 @@ def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
             values.append(v)
         ws.append(values)
     wb.save(path)
-
-
-def _joined(lists: pd.Series) -> pd.Series:
-    """Each list cell as its items joined by ``"; "``, each distinct list once."""
-    keys = pd.Series([tuple(v) for v in lists.to_numpy(dtype=object)], dtype=object)
-    codes, uniques = pd.factorize(keys)
-    joined = np.array([LIST_SEPARATOR.join(map(str, u)) for u in uniques], dtype=object)
-    return pd.Series(joined[codes], index=lists.index, dtype="string")

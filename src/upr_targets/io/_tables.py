@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .._errors import LoadError
@@ -16,7 +17,7 @@ from ._log import LoadReport
 from ._text_table import read_text_table
 from ._workbook import is_workbook, read_workbook, sheet_frame
 
-__all__ = ["RawTable", "peek_header", "read_table"]
+__all__ = ["RawTable", "join_lists", "peek_header", "read_table"]
 
 PathLike = str | Path
 
@@ -83,7 +84,6 @@ def _read_parquet_table(path: Path, report: LoadReport) -> RawTable:
             column = column.cast(pa.string())
         body[i] = column.to_pandas().astype("string")
     frame = pd.DataFrame(body)
-    frame.columns = range(len(body))
     rows = pd.Series(range(2, len(frame) + 2), index=frame.index, dtype="Int64")
     report.note(f"{path.name}: read as Parquet, {len(frame):,} records")
     return RawTable(path, list(table.column_names), frame, rows, None, len(frame))
@@ -143,3 +143,32 @@ def peek_header(path: Path, *, encoding: str | None = None) -> list[str]:
         [],
     )
     return [h.strip() for h in first]
+
+
+def join_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with each list cell as its items joined by ``"; "``.
+
+    What a CSV or spreadsheet cell holds of a list (``"Torture; Detention"``),
+    and what :func:`read_table` gives of a Parquet list cell. Other cells are
+    kept; each distinct list is joined once.
+    """
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype != object:
+            continue
+        values = out[c].to_numpy(dtype=object)
+        is_list = np.fromiter(
+            (isinstance(v, (list, tuple)) for v in values),
+            dtype=bool,
+            count=len(values),
+        )
+        if not is_list.any():
+            continue
+        codes, uniques = pd.factorize(
+            pd.Series([tuple(v) for v in values[is_list]], dtype=object)
+        )
+        joined = [LIST_SEPARATOR.join(map(str, u)) for u in uniques]
+        values = values.copy()
+        values[is_list] = np.array(joined, dtype=object)[codes]
+        out[c] = pd.Series(values, index=out.index, dtype=object)
+    return out
