@@ -17,13 +17,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._utils import read_package_csv
+from ._utils import check_choice, read_package_csv
 
 __all__ = [
     "SPECIFIC",
     "asks_for_change",
     "first_verb",
     "infer_action_category",
+    "resolve_action",
     "specific_rows",
 ]
 
@@ -92,6 +93,21 @@ def asks_for_change(text: str) -> bool:
     (True, False)
     """
     return bool(_CHANGE.search(text or ""))
+
+
+def resolve_action(action: str, issues) -> str:
+    """``action``, where ``"auto"`` is ``"specific"`` when an issue asks for a change.
+
+    Examples
+    --------
+    >>> from upr_targets._action import resolve_action
+    >>> resolve_action("auto", ["repeal article 162"]), resolve_action("auto", ["torture"])
+    ('specific', 'any')
+    """
+    check_choice("action", action, ("auto", "any", "specific"))
+    if action != "auto":
+        return action
+    return "specific" if any(map(asks_for_change, issues)) else "any"
 
 
 def specific_rows(recommendations: pd.DataFrame) -> pd.DataFrame:

@@ -78,18 +78,16 @@ _UNPLACED = r"\d+ of \d+ specific recommendations .* have no session"
 
 def chosen_action(args: argparse.Namespace) -> str:
     """--action, where "auto" is "specific" when an issue asks for a change."""
-    from .._action import asks_for_change
+    from .._action import resolve_action
 
-    if args.action != "auto":
-        return args.action
-    if any(asks_for_change(issue) for issue in args.issue):
+    action = resolve_action(args.action, args.issue)
+    if args.action == "auto" and action == "specific":
         err(
             "Your issue asks for a change in law or practice: ranking the States "
             "likely to make a specific, action-oriented recommendation (action "
             "category 4-5); --action any counts every recommendation on the themes"
         )
-        return "specific"
-    return "any"
+    return action
 
 
 def ranker_for(

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._action import asks_for_change
+from .._action import asks_for_change, resolve_action
 from .._coverage import data_coverage
 from .._errors import StaleDataWarning
 from .._matching import select_themes
@@ -44,9 +44,7 @@ def _ranker(ranker, action: str, issues: list[str]) -> TargetRanker:
                 f"action={ranker.action!r}: give one or the other"
             )
         return ranker
-    if action == "auto":
-        action = "specific" if any(map(asks_for_change, issues)) else "any"
-    return TargetRanker(action=action)
+    return TargetRanker(action=resolve_action(action, issues))
 
 
 def _specific_note(issues: list[str]) -> str:
