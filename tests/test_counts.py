@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -74,3 +76,35 @@ def test_real_data_counts(upr_info, upr_info_ranker):
     themes = ["Women's rights", "Rights of the Child", "Detention"]
     r = _check(upr_info_ranker, upr_info, "Kenya", themes)
     assert r.loc["Germany", "n_theme_to_sur"] <= r.loc["Germany", "n_to_sur"]
+
+
+_REASON = re.compile(
+    r"^Made (?P<n_theme_recs>\d+) recommendations? on (?P<on>[^(]+) "
+    r"\((?P<n_theme_recs_recent>\d+) in the last 2 sessions, "
+    r"(?P<n_theme_to_sur>\d+) to Kenya, (?P<n_theme_to_region>\d+) to States of the "
+    r"African Group\)"
+    r"(?:; (?P<n_to_sur_previous_review>\d+) recommendations? at Kenya's previous "
+    r"review \(any theme; (?P<n_theme_to_sur_previous_review>\d+) on (?P=on)\))?"
+    r"(?:; Kenya supported (?P<pct>\d+)% of its (?P<n_to_sur>\d+) recommendations? "
+    r"\(any theme\))?"
+)
+
+
+def test_every_number_of_the_reasons_is_its_column(demo, demo_ranker):
+    """Each number a reason says is the count its words name (checked above)."""
+    themes = ["Women's rights", "Rights of the Child"]
+    r = _check(demo_ranker, demo, "Kenya", themes)
+    assert (r["n_to_sur_previous_review"] > 0).any()
+    assert (r["n_theme_to_sur_previous_review"] < r["n_to_sur_previous_review"]).any()
+    for state, row in r.iterrows():
+        m = _REASON.match(row["explanation"])
+        assert m, row["explanation"]
+        said = {k: int(v) for k, v in m.groupdict().items() if v and v.isdigit()}
+        for col, n in said.items():
+            if col == "pct":
+                assert n == round(100 * row["acceptance"]), state
+            else:
+                assert n == row[col], (state, col)
+        # a clause is left out only when its count is zero
+        for col in ("n_to_sur_previous_review", "n_to_sur"):
+            assert (col in said) == (row[col] > 0), (state, col)

@@ -81,6 +81,7 @@ def explanations(
             "n_theme_recs",
             "n_theme_recs_recent",
             "n_to_sur_previous_review",
+            "n_theme_to_sur_previous_review",
             "n_to_sur",
             "acceptance",
             "shared_blocs",
@@ -107,14 +108,20 @@ def explanations(
             f"{made} {plural(cols['n_theme_recs'][i], noun)} "
             f"{on} ({cols['n_theme_recs_recent'][i]} in the last {recent} sessions, {to})"
         )
+        # these two count every theme: said so beside the themed counts
         prev = cols["n_to_sur_previous_review"][i]
         if prev:
-            parts.append(f"{plural(prev, noun)} at {sur}'s previous review")
+            at_prev = f"{plural(prev, noun)} at {sur}'s previous review"
+            if themes:
+                at_prev += (
+                    f" (any theme; {cols['n_theme_to_sur_previous_review'][i]} {on})"
+                )
+            parts.append(at_prev)
         n_to = cols["n_to_sur"][i]
         if n_to:
             parts.append(
                 f"{sur} supported {cols['acceptance'][i]:.0%} of its "
-                f"{plural(n_to, noun)}"
+                f"{plural(n_to, noun)}" + (" (any theme)" if themes else "")
             )
         ties = list(cols["shared_blocs"][i])
         group = cols["group"][i]
