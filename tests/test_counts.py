@@ -84,7 +84,7 @@ _REASON = re.compile(
     r"(?P<n_theme_to_sur>\d+) to Kenya, (?P<n_theme_to_region>\d+) to States of the "
     r"African Group\)"
     r"(?:; (?P<n_to_sur_previous_review>\d+) recommendations? at Kenya's previous "
-    r"review \(any theme; (?P<n_theme_to_sur_previous_review>\d+) on (?P=on)\))?"
+    r"review \(any theme; (?P<n_theme_to_sur_previous_review>\d+) on these themes\))?"
     r"(?:; Kenya supported (?P<pct>\d+)% of its (?P<n_to_sur>\d+) recommendations? "
     r"\(any theme\))?"
 )

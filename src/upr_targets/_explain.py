@@ -113,9 +113,8 @@ def explanations(
         if prev:
             at_prev = f"{plural(prev, noun)} at {sur}'s previous review"
             if themes:
-                at_prev += (
-                    f" (any theme; {cols['n_theme_to_sur_previous_review'][i]} {on})"
-                )
+                n_on = cols["n_theme_to_sur_previous_review"][i]
+                at_prev += f" (any theme; {n_on} on these themes)"
             parts.append(at_prev)
         n_to = cols["n_to_sur"][i]
         if n_to:

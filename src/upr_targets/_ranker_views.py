@@ -1,7 +1,8 @@
 """What a fitted :class:`TargetRanker` shows beside a ranking.
 
-The themes it reads in an issue text, one State's score broken into its
-components, and the State's past recommendations behind them. A mixin of
+The themes it reads in an issue text, each issue's own rank beside a ranking
+on several, one State's score broken into its components, and the State's
+past recommendations behind them. A mixin of
 :class:`upr_targets.TargetRanker`: the methods use its fitted attributes and
 its ``_rank_parts``, ``_frame``, ``_weights_for``, ``_state_index`` and
 ``_theme_indices``.
@@ -10,6 +11,7 @@ its ``_rank_parts``, ``_frame``, ``_weights_for``, ``_state_index`` and
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -94,6 +96,86 @@ class RankerViews:
                 stacklevel=3,
             )
         return chosen
+
+    # --------------------------------------------------------------- issues
+    def rank_issues(
+        self,
+        sur: str,
+        issues: Sequence[str] | Mapping[str, Sequence[str]],
+        *,
+        themes=None,
+        before_session: int | None = None,
+        top: int | None = None,
+        speakers=None,
+    ) -> pd.DataFrame:
+        """Rank on several issues together, with each issue's own rank beside.
+
+        A State can reach a ranking on several issues through one of them
+        only; the ``rank: ISSUE`` columns say where it stands on each.
+
+        Parameters
+        ----------
+        sur : str
+            The State under review.
+        issues : list of str, or dict of str to list of str
+            The NGO's issues in its own words (each read as
+            :meth:`themes_for` reads it), or each issue with its theme labels.
+        themes : list of str, optional
+            More theme labels, ranked with the issues' (no column of their own).
+        before_session, top, speakers
+            As for :meth:`rank` (the ranks of each issue count every State
+            ranked, not only the ``top``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            :meth:`rank`'s table for every issue's themes, the issues' words
+            as its ``issue_text``; and, when two issues or more have themes,
+            one ``rank: ISSUE`` column per issue with themes: the State's rank
+            when that issue is ranked alone. ``attrs["issues"]`` holds each
+            issue's themes.
+
+        Examples
+        --------
+        >>> import upr_targets
+        >>> recs = upr_targets.make_demo(3_000, sessions=range(1, 21))
+        >>> ranker = upr_targets.TargetRanker().fit(recs)
+        >>> r = ranker.rank_issues(ranker.states_[1], ["torture in prisons",
+        ...                        "abolish the death penalty"], top=5)
+        >>> [c for c in r.columns if c.startswith("rank: ")]
+        ['rank: torture in prisons', 'rank: abolish the death penalty']
+        >>> r.attrs["issues"]["abolish the death penalty"]
+        ['Death penalty']
+        """
+        check_fitted(self, "tensors_")
+        if isinstance(issues, str):
+            issues = [issues]
+        found = {
+            str(issue): list(issues[issue])
+            if isinstance(issues, Mapping)
+            else self.themes_for(issue)
+            for issue in issues
+        }
+        extra = [themes] if isinstance(themes, str) else list(themes or [])
+        labels = list(dict.fromkeys([*extra, *(t for f in found.values() for t in f)]))
+        query = {"before_session": before_session, "speakers": speakers}
+        ranking = self.rank(
+            sur,
+            themes=labels or None,
+            issue_text=". ".join(i for i in found if i.strip()) or None,
+            top=top,
+            **query,
+        )
+        with_themes = {issue: f for issue, f in found.items() if f}
+        if len(with_themes) > 1:  # each issue alone: no theme carries a State
+            for issue, f in with_themes.items():
+                alone = self.rank(sur, themes=f, issue_text=issue, **query)
+                ranking[f"rank: {issue}"] = pd.array(
+                    ranking["state"].map(alone.set_index("state")["rank"]),
+                    dtype="Int64",
+                )
+        ranking.attrs["issues"] = found
+        return ranking
 
     # -------------------------------------------------------------- explain
     def explain(self, state: str, sur: str, *, themes=None, before_session=None):

@@ -62,28 +62,16 @@ def _cmd_rank(args: argparse.Namespace) -> int:
                 f"Issue {issue!r} -> themes: (none); name the theme with --theme "
                 f"LABEL (`{PROG} themes TEXT` suggests labels)"
             )
-    query = list(dict.fromkeys([*themes, *(t for f in matched.values() for t in f)]))
     with keeping_matcher(data, ranker):  # closeness to the issues' words
-        ranking = ranker.rank(
+        ranking = ranker.rank_issues(
             sur,
-            themes=query or None,
-            issue_text=". ".join(args.issue) or None,
+            matched,
+            themes=themes,
             before_session=args.before_session,
             top=args.top,
             speakers=_speakers(args.speakers),
         )
-        per_issue = {issue: found for issue, found in matched.items() if found}
-        if len(per_issue) > 1:  # each issue alone, so that no theme carries a State
-            for issue, found in per_issue.items():
-                alone = ranker.rank(
-                    sur,
-                    themes=found,
-                    issue_text=issue,
-                    before_session=args.before_session,
-                ).set_index("state")["rank"]
-                ranking[f"rank: {issue}"] = (
-                    ranking["state"].map(alone).astype("Int64").to_numpy()
-                )
+    query = ranking.attrs["themes"]
     if fmt in ("csv", "json"):
         if fmt == "csv":  # list cells (shared blocs) as "EU; OIF"
             text = join_lists(ranking).to_csv(index=False)

@@ -272,12 +272,11 @@ def build_report(
             for issue, labels in zip(issue_list, used, strict=True)
         }
         all_themes = list(dict.fromkeys(t for labels in used for t in labels))
-        all_text = ". ".join(i for i in issue_list if i) or None
         if len(issue_list) == 1:
             combined = rankings[issue_list[0]]
-        else:
-            combined = ranker.rank(
-                sur, themes=all_themes or None, issue_text=all_text, top=top
+        else:  # with each issue's own rank beside
+            combined = ranker.rank_issues(
+                sur, dict(zip(issue_list, used, strict=True)), top=top
             )
     combined = combined.reset_index(drop=True)
     evidence, evidence_counts = evidence_tables(

@@ -47,15 +47,24 @@ def ranking_view(
 ) -> pd.DataFrame:
     """Rank, State, group, score, a few evidence counts and the reason.
 
-    For a ranking of specific recommendations (``specific``), the counts are
-    renamed so that their headers say so (``SPECIFIC_COUNTS``).
+    A ranking on several issues keeps its ``rank: ISSUE`` columns, headed
+    "Rank on issue N" (N: the issue's number in the report). For a ranking of
+    specific recommendations (``specific``), the counts are renamed so that
+    their headers say so (``SPECIFIC_COUNTS``).
     """
     cols = [c for c in ("rank", "state", "group", "score") if c in ranking.columns]
+    issues = list(ranking.attrs.get("issues", {}))
+    by_issue = {
+        f"rank: {issue}": f"Rank on issue {n}"
+        for n, issue in enumerate(issues, start=1)
+        if f"rank: {issue}" in ranking.columns
+    }
+    cols += list(by_issue)
     if evidence:
         cols += [c for c in RANKING_EVIDENCE if c in ranking.columns and c not in cols]
     if "explanation" in ranking.columns:
         cols.append("explanation")
-    view = ranking[cols]
+    view = ranking[cols].rename(columns=by_issue)
     return view.rename(columns=SPECIFIC_COUNTS) if specific else view
 
 

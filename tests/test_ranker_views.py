@@ -1,0 +1,73 @@
+"""Tests of what a fitted ranker shows beside a ranking: each issue's own rank."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from upr_targets import TargetRanker, UPRDataWarning
+
+ISSUES = {
+    "child marriage": ["Rights of the Child", "Women's rights"],
+    "torture in police cells": ["Torture and other CID treatment"],
+}
+
+
+@pytest.fixture(scope="module")
+def ranker(demo):
+    return TargetRanker().fit(demo)
+
+
+def test_each_issue_rank_is_its_ranking_alone(ranker):
+    r = ranker.rank_issues("Kenya", ISSUES, top=15)
+    assert len(r) == 15
+    for issue, themes in ISSUES.items():
+        alone = ranker.rank("Kenya", themes=themes, issue_text=issue)
+        want = r["state"].map(alone.set_index("state")["rank"])
+        assert r[f"rank: {issue}"].dtype == "Int64"
+        assert (r[f"rank: {issue}"].to_numpy() == want.to_numpy()).all()
+    # the ranking itself is rank() on every issue's themes and words
+    together = ranker.rank(
+        "Kenya",
+        themes=[t for ts in ISSUES.values() for t in ts],
+        issue_text="child marriage. torture in police cells",
+        top=15,
+    )
+    pd.testing.assert_frame_equal(r[together.columns], together)
+    assert r.attrs["issues"] == ISSUES
+
+
+def test_issue_texts_are_read_as_rank_reads_them(ranker):
+    r = ranker.rank_issues("Kenya", ["abolish the death penalty", "torture in prisons"])
+    assert r.attrs["issues"] == {
+        "abolish the death penalty": ranker.themes_for("abolish the death penalty"),
+        "torture in prisons": ranker.themes_for("torture in prisons"),
+    }
+    assert {"rank: abolish the death penalty", "rank: torture in prisons"} <= set(
+        r.columns
+    )
+
+
+def test_one_issue_is_rank(ranker):
+    r = ranker.rank_issues("Kenya", "abolish the death penalty", top=5)
+    pd.testing.assert_frame_equal(
+        r, ranker.rank("Kenya", issue_text="abolish the death penalty", top=5)
+    )
+
+
+def test_an_issue_without_theme_has_no_column(ranker):
+    with pytest.warns(UPRDataWarning, match="matches no theme"):
+        r = ranker.rank_issues(
+            "Kenya", ["abolish the death penalty", "zzzz qqqq", "torture in prisons"]
+        )
+    assert r.attrs["issues"]["zzzz qqqq"] == []
+    assert not any("zzzz" in c for c in r.columns)
+    assert sum(c.startswith("rank: ") for c in r.columns) == 2
+
+
+def test_speakers_rank_the_speakers_on_each_issue(ranker):
+    speakers = ranker.candidates_[:6].tolist()
+    r = ranker.rank_issues("Kenya", ISSUES, speakers=speakers)
+    assert set(r["state"]) <= set(speakers)
+    for issue in ISSUES:
+        assert set(r[f"rank: {issue}"]) == set(range(1, len(r) + 1))
