@@ -414,3 +414,14 @@ def test_report_counts_what_rank_counts(capsys, tmp_path):
     assert code == 0, err
     text = path.read_text(encoding="utf-8")
     assert "| Recs on the themes |" in text and "specific recommendation" not in text
+
+
+def test_observer_as_sur_is_refused_before_any_work(capsys, tmp_path):
+    # before: the data were loaded and the issue matched, then the error came
+    for cmd in (["rank"], ["report", "--out", str(tmp_path / "r.html")]):
+        code, out, err = run(
+            capsys, *cmd, "--sur", "Holy See", "--issue", "torture in prisons"
+        )
+        assert code == 1 and "observer State" in err and "Traceback" not in err
+        assert "-> themes" not in err and "demo data" not in err
+        assert not (tmp_path / "r.html").exists()

@@ -46,7 +46,7 @@ __all__ = ["COMMANDS", "UsageError"]
 def _cmd_rank(args: argparse.Namespace) -> int:
     if not args.theme and not args.issue:
         raise UsageError("rank needs at least one --issue TEXT or --theme LABEL")
-    sur = resolve_sur(args.sur)
+    sur = resolve_sur(args.sur, reviewed=True)
     themes = resolve_themes(args.theme)
     fmt = args.format
     if fmt is None:
@@ -177,7 +177,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"{len(args.issue)} issues given; a report takes at most four (the "
             "advocacy guides advise a few priority issues per review)"
         )
-    sur = resolve_sur(args.sur)
+    sur = resolve_sur(args.sur, reviewed=True)
     themes = resolve_themes(args.theme)
     from .._acceptance import AcceptanceModel
 

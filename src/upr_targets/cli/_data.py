@@ -16,7 +16,7 @@ from .._errors import LoadError, UnknownStateError, UnknownThemeError
 from .._version import __version__
 from ..datasets import load_demo
 from ..io import load_recommendations
-from ..reference import normalize_state, normalize_theme
+from ..reference import check_reviewed, match_state, normalize_state, normalize_theme
 from ._parser import PROG
 from ._terminal import err, format_table, progress, terminal_width
 
@@ -120,8 +120,12 @@ def load_data(args: argparse.Namespace) -> Data:
     return Data(df, key, cache)
 
 
-def resolve_sur(name: str) -> str:
-    """Canonical name of the SuR; unknown names raise with suggestions."""
+def resolve_sur(name: str, *, reviewed: bool = False) -> str:
+    """Canonical name of the SuR; unknown names raise with suggestions.
+
+    With ``reviewed``, an observer State (not reviewed) raises before any
+    data is read.
+    """
     try:
         resolved = normalize_state(name)
     except UnknownStateError as exc:
@@ -131,6 +135,8 @@ def resolve_sur(name: str) -> str:
         exc.args = (exc.message,)
         raise
     note_resolved(name, resolved, "--sur")
+    if reviewed:
+        check_reviewed(match_state(resolved).iso3)
     return resolved
 
 
