@@ -44,14 +44,26 @@ def test_unknown_names_raise(demo):
         search(demo, bloc="NOPE")
 
 
-def test_cli_search_and_export(capsys, tmp_path):
+def test_cli_search_and_export(capsys, tmp_path, demo):
     import pandas as pd
     from _support.cli import run
 
     code, out, _ = run(
         capsys, "search", "--sur", "Kenya", "--theme", "Death penalty", "--top", "3"
     )
-    assert code == 0 and "3 recommendations shown" in out
+    # how many match in all, counted apart (--top cuts the list, not the count)
+    n = int(
+        (
+            (demo["sur"] == "Kenya")
+            & demo["themes"].map(lambda ts: "Death penalty" in ts)
+        ).sum()
+    )
+    assert n > 3
+    assert code == 0 and f"3 of {n} matching recommendations shown" in out
+    code, out, _ = run(
+        capsys, "search", "--sur", "Kenya", "--theme", "Death penalty", "--top", "999"
+    )
+    assert code == 0 and f"{n} recommendations shown" in out
     path = tmp_path / "hits.xlsx"
     code, _, _ = run(
         capsys, "search", "--sur", "Kenya", "--bloc", "EU", "--out", str(path)

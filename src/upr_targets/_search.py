@@ -115,6 +115,7 @@ def search(
     pandas.DataFrame
         The matching rows (``SEARCH_COLUMNS`` first, then the others), best
         first with a ``text``, else latest session first.
+        ``attrs["n_matched"]`` counts the rows that match, ``top`` or not.
 
     Raises
     ------
@@ -170,6 +171,7 @@ def search(
             ["session", "sur"], ascending=[False, True], kind="stable"
         )
         idx = df.index.get_indexer(order.index)
+    n_matched = len(idx)
     if top is not None:
         idx = idx[: int(top)]
     out = df.iloc[idx]
@@ -177,4 +179,6 @@ def search(
     out = out[front + [c for c in out.columns if c not in front]].copy()
     if similarity is not None:
         out.insert(0, "similarity", similarity[idx].round(4))
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["n_matched"] = n_matched
+    return out

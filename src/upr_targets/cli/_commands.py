@@ -375,7 +375,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
     # on a terminal the text is cut to fit; piped, it is whole
     width = terminal_width() if sys.stdout.isatty() else 100_000
     print(format_table(hits[cols], width=width, wrap="text"))
-    print(f"{plural(len(hits), 'recommendation')} shown")
+    n_matched = hits.attrs["n_matched"]
+    if n_matched > len(hits):
+        print(
+            f"{len(hits):,} of {plural(n_matched, 'matching recommendation')} shown "
+            "(--top N shows more; --out FILE writes them all)"
+        )
+    else:
+        print(f"{plural(len(hits), 'recommendation')} shown")
     return 0
 
 
