@@ -71,3 +71,15 @@ def test_speakers_rank_the_speakers_on_each_issue(ranker):
     assert set(r["state"]) <= set(speakers)
     for issue in ISSUES:
         assert set(r[f"rank: {issue}"]) == set(range(1, len(r) + 1))
+
+
+def test_one_label_is_one_theme(ranker):
+    r = ranker.rank_issues(
+        "Kenya",
+        {
+            "death penalty": "Death penalty",
+            "torture": ["Torture and other CID treatment"],
+        },
+    )
+    assert r.attrs["issues"]["death penalty"] == ["Death penalty"]
+    assert "rank: death penalty" in r.columns

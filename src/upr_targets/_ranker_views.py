@@ -24,6 +24,13 @@ from ._matching import matcher_for, select_themes
 __all__ = ["RankerViews"]
 
 
+def _labels(themes) -> list[str]:
+    """Theme labels as a list: one label alone is a list of one (not of letters)."""
+    if themes is None:
+        return []
+    return [themes] if isinstance(themes, str) else list(themes)
+
+
 class RankerViews:
     """The methods of :class:`TargetRanker` that explain, not rank."""
 
@@ -119,7 +126,8 @@ class RankerViews:
             The State under review.
         issues : list of str, or dict of str to list of str
             The NGO's issues in its own words (each read as
-            :meth:`themes_for` reads it), or each issue with its theme labels.
+            :meth:`themes_for` reads it), or each issue with its theme labels
+            (a list, or one label).
         themes : list of str, optional
             More theme labels, ranked with the issues' (no column of their own).
         before_session, top, speakers
@@ -151,12 +159,12 @@ class RankerViews:
         if isinstance(issues, str):
             issues = [issues]
         found = {
-            str(issue): list(issues[issue])
+            str(issue): _labels(issues[issue])
             if isinstance(issues, Mapping)
             else self.themes_for(issue)
             for issue in issues
         }
-        extra = [themes] if isinstance(themes, str) else list(themes or [])
+        extra = _labels(themes)
         labels = list(dict.fromkeys([*extra, *(t for f in found.values() for t in f)]))
         query = {"before_session": before_session, "speakers": speakers}
         ranking = self.rank(
