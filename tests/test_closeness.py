@@ -11,6 +11,7 @@ from upr_targets import TargetRanker
 from upr_targets._closeness import MAX_WEIGHT, closeness_weights, weigh_query
 from upr_targets._matching import matcher_for
 from upr_targets._schema import conform
+from upr_targets._similar import text_similarity
 
 
 def test_unit_weights_change_nothing(demo_ranker_session):
@@ -37,13 +38,15 @@ def test_weights_keep_the_scale(demo_ranker_session, demo):
     X = r.tensors_
     theme_idx = np.array([X.theme_pos["Death penalty"]])
     matcher = matcher_for(r._data)
-    w = closeness_weights(matcher, "abolish the death penalty", X, theme_idx, 0.5)
+    w = closeness_weights(
+        text_similarity(matcher, "abolish the death penalty"), X, theme_idx, 0.5
+    )
     on = np.asarray(X.rows.themes[:, theme_idx].sum(axis=1)).ravel() > 0
     assert w.shape == X.rows.rs.shape
     assert w.min() >= 0.5 - 1e-9 and w.max() <= MAX_WEIGHT
     # relative to the mean closeness of the rows on the theme: mean weight ~1
     assert w[on].mean() == pytest.approx(1.0, abs=0.05)
-    none = closeness_weights(matcher, "abolish", X, theme_idx, 0.0)
+    none = closeness_weights(text_similarity(matcher, "abolish"), X, theme_idx, 0.0)
     assert (none == 1).all()
 
 

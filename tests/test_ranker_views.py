@@ -83,3 +83,21 @@ def test_one_label_is_one_theme(ranker):
     )
     assert r.attrs["issues"]["death penalty"] == ["Death penalty"]
     assert "rank: death penalty" in r.columns
+
+
+def test_closeness_is_of_the_rows_the_ranker_counts(demo):
+    """A specific ranker counts some rows; its matcher reads every row."""
+    from upr_targets._action import specific_mask
+    from upr_targets._matching import matcher_for
+    from upr_targets._similar import text_similarity
+
+    specific = TargetRanker(action="specific").fit(demo)
+    text = "repeal the death penalty"
+    sims = specific._closeness_to(text)
+    assert len(sims) == len(specific._data) < len(demo)
+    want = text_similarity(matcher_for(demo), text)[specific_mask(demo)]
+    assert sims == pytest.approx(want)
+    # a matcher of another table is refused, not read out of line
+    specific.matcher_ = matcher_for(demo.iloc[:100])
+    with pytest.raises(ValueError, match="fitted on 100 recommendations"):
+        specific.rank("Kenya", issue_text=text)

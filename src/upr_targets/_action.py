@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from ._utils import check_choice, read_package_csv
@@ -25,6 +26,7 @@ __all__ = [
     "first_verb",
     "infer_action_category",
     "resolve_action",
+    "specific_mask",
     "specific_rows",
 ]
 
@@ -110,19 +112,32 @@ def resolve_action(action: str, issues) -> str:
     return "specific" if any(map(asks_for_change, issues)) else "any"
 
 
-def specific_rows(recommendations: pd.DataFrame) -> pd.DataFrame:
-    """The specific, action-oriented recommendations (category 4-5) of a table.
+def specific_mask(recommendations: pd.DataFrame) -> np.ndarray:
+    """True for the specific, action-oriented recommendations (category 4-5).
 
     The source's action category is used where it gives one, the first
-    verb's usual category elsewhere (``attrs["inferred_action"]`` says for how
-    many rows; ``attrs["rows"]`` names the rows in messages).
+    verb's usual category elsewhere.
     """
     given = recommendations["action_category"]
     missing = given.isna()
     category = given.copy()
     if missing.any():
         category[missing] = infer_action_category(recommendations.loc[missing, "text"])
-    out = recommendations[(category >= SPECIFIC).fillna(False).to_numpy()]
-    out.attrs["inferred_action"] = int(missing.sum())
+    return (category >= SPECIFIC).fillna(False).to_numpy(dtype=bool)
+
+
+def specific_rows(
+    recommendations: pd.DataFrame, mask: np.ndarray | None = None
+) -> pd.DataFrame:
+    """The specific, action-oriented recommendations (category 4-5) of a table.
+
+    The rows of :func:`specific_mask` (or of ``mask``, when computed
+    already); ``attrs["inferred_action"]`` says for how many rows the category
+    was read from the first verb, ``attrs["rows"]`` names the rows in messages.
+    """
+    if mask is None:
+        mask = specific_mask(recommendations)
+    out = recommendations[mask]
+    out.attrs["inferred_action"] = int(recommendations["action_category"].isna().sum())
     out.attrs["rows"] = "specific recommendations (action category 4-5)"
     return out

@@ -33,16 +33,15 @@ MAX_WEIGHT = 4.0
 
 
 def closeness_weights(
-    matcher, text: str, tensors: CountTensors, theme_idx, closeness
+    similarity: np.ndarray, tensors: CountTensors, theme_idx, closeness
 ) -> np.ndarray:
-    """Weight of each placed row of ``tensors`` for the issue ``text``.
+    """Weight of each placed row of ``tensors`` for an issue text.
 
-    ``matcher`` is fitted on the table the tensors were built from (its rows
-    in order; ``tensors.rows.position`` says which are placed).
+    ``similarity`` holds the cosine of the issue text to each row of the
+    table the tensors were built from, in order (``tensors.rows.position``
+    says which rows are placed).
     """
-    from ._similar import text_similarity  # scikit-learn, on first use
-
-    sims = text_similarity(matcher, text)[tensors.rows.position]
+    sims = similarity[tensors.rows.position]
     on_theme = np.asarray(tensors.rows.themes[:, theme_idx].sum(axis=1)).ravel() > 0
     mean = sims[on_theme].mean() if on_theme.any() else 0.0
     if mean <= 0:

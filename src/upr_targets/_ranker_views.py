@@ -13,6 +13,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ._errors import UnknownStateError, UPRDataWarning
@@ -54,9 +55,30 @@ class RankerViews:
             ``theme, score, ...`` best first (the matcher's columns).
         """
         check_fitted(self, "tensors_")
+        return self._matcher().match(text, top=top)
+
+    def _matcher(self):
+        """The text matcher, fitted on every row given to ``fit`` (on first use)."""
         if self.matcher_ is None:
-            self.matcher_ = matcher_for(self._data)
-        return self.matcher_.match(text, top=top)
+            self.matcher_ = matcher_for(self._table)
+        return self.matcher_
+
+    def _closeness_to(self, text: str) -> np.ndarray:
+        """TF-IDF cosine of ``text`` to each recommendation the ranker counts.
+
+        One value per row of the fitted table the ranker counts (of its
+        specific rows with ``action="specific"``), in order.
+        """
+        from ._similar import text_similarity  # scikit-learn, on first use
+
+        sims = text_similarity(self._matcher(), text)
+        if len(sims) != len(self._table):
+            raise ValueError(
+                f"matcher_ was fitted on {len(sims):,} recommendations, not on the "
+                f"{len(self._table):,} given to fit; set ranker.matcher_ = None "
+                "(it is fitted again on first use) or to a matcher fitted on that table."
+            )
+        return sims if self._table_rows is None else sims[self._table_rows]
 
     def themes_for(self, issue_text: str) -> list[str]:
         """The themes that ``rank(sur, issue_text=...)`` ranks on.

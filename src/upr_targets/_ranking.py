@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ._action import specific_rows
+from ._action import specific_mask, specific_rows
 from ._closeness import closeness_weights, weigh_query
 from ._components import COMPONENTS, DYADIC, SPEAKER_WEIGHTS
 from ._counts import true_counts
@@ -15,7 +15,6 @@ from ._coverage import warn_if_stale
 from ._errors import UnknownStateError, UPRDataWarning
 from ._estimator import Estimator, check_fitted
 from ._features import build_tensors
-from ._matching import matcher_for
 from ._query import QueryCounts, query_counts
 from ._ranker_views import RankerViews
 from ._ranking_table import EVIDENCE, empty_ranking, ranking_table
@@ -103,9 +102,11 @@ class TargetRanker(RankerViews, Estimator):
     tensors_ : CountTensors
         The precomputed counts.
     matcher_ : ThemeMatcher or None
-        The matcher of issue texts, fitted on the data at the first
-        :meth:`match_themes` (None before; shared with
-        :func:`upr_targets.match_themes` on the same table).
+        The matcher of issue texts, fitted at the first :meth:`match_themes`
+        or issue text on every row given to :meth:`fit` (with
+        ``action="specific"`` too: it reads the issues with the whole table's
+        words), None before; shared with :func:`upr_targets.match_themes` on
+        the same table.
 
     Examples
     --------
@@ -162,8 +163,11 @@ class TargetRanker(RankerViews, Estimator):
         check_weight_params(self.weights, self.dyadic)
         validate(recommendations)
         check_choice("action", self.action, ("any", "specific"))
+        self._table, self._table_rows = recommendations, None  # the matcher's rows
         if self.action == "specific":
-            recommendations = specific_rows(recommendations)
+            mask = specific_mask(recommendations)
+            self._table_rows = np.flatnonzero(mask)
+            recommendations = specific_rows(recommendations, mask)
         self.tensors_ = X = build_tensors(recommendations)
         self.states_ = X.states
         self.candidates_ = X.states[X.is_candidate]
@@ -387,9 +391,8 @@ class TargetRanker(RankerViews, Estimator):
             q.forget_sur()
         theme_idx = None if theme_idx is None or not theme_idx.size else theme_idx
         if issue_text and self.closeness and theme_idx is not None:
-            self.matcher_ = self.matcher_ or matcher_for(self._data)
             w = closeness_weights(
-                self.matcher_, issue_text, X, theme_idx, self.closeness
+                self._closeness_to(issue_text), X, theme_idx, self.closeness
             )
             q = weigh_query(X, q, theme_idx, w, **self._recency())
         comp, ev = component_matrix(X, q, theme_idx, self.smoothing)

@@ -425,3 +425,22 @@ def test_observer_as_sur_is_refused_before_any_work(capsys, tmp_path):
         assert code == 1 and "observer State" in err and "Traceback" not in err
         assert "-> themes" not in err and "demo data" not in err
         assert not (tmp_path / "r.html").exists()
+
+
+def test_rank_specific_issue_is_the_api_ranking(capsys, tmp_path):
+    """The CLI's specific ranker reads the issue with the whole table's matcher:
+    its closeness weights were those of other rows (Netherlands first, not
+    France, on the real data for Kenya)."""
+    import upr_targets
+
+    issue = "Repeal the laws that criminalise same-sex relations"
+    out = tmp_path / "r.csv"
+    code, _, err = run(
+        capsys, "rank", "--sur", "Kenya", "--issue", issue, "--out", str(out)
+    )
+    assert code == 0 and "specific, action-oriented" in err
+    cli = pd.read_csv(out)
+    ranker = upr_targets.TargetRanker(action="specific").fit(upr_targets.load_demo())
+    api = ranker.rank("Kenya", issue_text=issue, top=len(cli))
+    assert cli["state"].tolist() == api["state"].tolist()
+    assert cli["score"].to_numpy() == pytest.approx(api["score"].to_numpy())

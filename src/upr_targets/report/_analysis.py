@@ -122,15 +122,14 @@ def load_summary(recommendations: pd.DataFrame) -> pd.DataFrame | None:
 
 
 def _closeness(ranker, issue_text: str | None) -> np.ndarray | None:
-    """Cosine of every recommendation of the ranker's table to the issue text."""
-    matcher = ranker.matcher_
-    if not issue_text or matcher is None or matcher.recommendations_ is None:
-        return None
-    if len(matcher.recommendations_) != len(ranker._data):
-        return None
-    from .._similar import text_similarity
+    """Cosine of every recommendation the ranker counts to the issue text.
 
-    return text_similarity(matcher, issue_text)
+    None without an issue text, or when no issue was read with the ranker's
+    text matcher (themes given only): the evidence is then sorted by date.
+    """
+    if not issue_text or ranker.matcher_ is None:
+        return None
+    return ranker._closeness_to(issue_text)
 
 
 def evidence_tables(
