@@ -59,3 +59,26 @@ def test_rank_table_columns_depend_on_width_not_on_the_query(demo):
     table, _ = format_ranking(long_names, width=100, weights=ranker.weights_)
     assert "observer" in table and "none (observer)" not in table
     assert all(len(line) <= 100 for line in table.splitlines())
+
+
+def test_a_component_of_weight_zero_has_no_column(demo):
+    """It adds nothing to the score (its column read 0.00 on every row)."""
+    from upr_targets import TargetRanker
+    from upr_targets._components import BY_NAME, SPEAKER_WEIGHTS
+    from upr_targets.cli._terminal import format_ranking
+
+    ranker = TargetRanker().fit(demo)
+    ranking = ranker.rank("Kenya", themes=["Death penalty"]).head(5)
+    table, hidden = format_ranking(ranking, width=200, weights=SPEAKER_WEIGHTS)
+    header = table.splitlines()[0].split()
+    live = [c for c, w in dict(SPEAKER_WEIGHTS).items() if w]
+    assert header == ["rank", "state", "group", "score"] + [
+        BY_NAME[c].short for c in live
+    ]
+    assert hidden == []
+    zero = [c for c, w in ranker.weights_.items() if w == 0]
+    assert zero  # the default weights leave some components out
+    table, hidden = format_ranking(ranking, width=200, weights=ranker.weights_)
+    shown = table.splitlines()[0].split()
+    assert not {BY_NAME[c].short for c in zero} & set(shown)
+    assert not set(zero) & set(hidden)

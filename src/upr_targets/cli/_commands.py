@@ -37,6 +37,7 @@ from ._terminal import (
     progress,
     short_header,
     terminal_width,
+    weighted,
     write_text,
 )
 
@@ -104,16 +105,17 @@ def _cmd_rank(args: argparse.Namespace) -> int:
         lines.append("No State in the data: nothing to rank.")
         write_text("\n".join(lines), args.out)
         return 0
+    # with a list of speakers the score is P(theme | speaks) (theme_rate)
+    weights = SPEAKER_WEIGHTS if args.speakers else ranker.weights_
     table, hidden = format_ranking(
         ranking,
         width=width,
         themes=themes_used,
         clip=args.out is None and sys.stdout.isatty(),
-        # with a list of speakers the score is P(theme | speaks) (theme_rate)
-        weights=SPEAKER_WEIGHTS if args.speakers else ranker.weights_,
+        weights=weights,
     )
     lines.append(table)
-    shown = [c for c in components_of(ranking) if c not in hidden]
+    shown = [c for c in weighted(components_of(ranking), weights) if c not in hidden]
     lines.append("")
     legend = ", ".join(
         f"{short_header(c)} = {c}" for c in shown if short_header(c) != c

@@ -203,6 +203,16 @@ def short_header(name: str) -> str:
     return BY_NAME[name].short
 
 
+def weighted(
+    components: list[str], weights: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """The components of non-zero weight (default: the default weights)."""
+    from .._components import DEFAULT_WEIGHTS
+
+    w = DEFAULT_WEIGHTS if weights is None else dict(weights)
+    return {c: float(w[c]) for c in components if float(w.get(c, 0.0)) != 0.0}
+
+
 def _main_components(
     components: list[str], room: int, weights: Mapping[str, float] | None = None
 ) -> list[str]:
@@ -211,12 +221,11 @@ def _main_components(
     Components are taken by the ranker's weights (default: the default
     weights), largest first, so that a column never appears or disappears
     between two queries of one ranker; the chosen ones are returned in their
-    original order.
+    original order. A component of weight zero adds nothing to the score: it
+    has no column.
     """
-    from .._components import DEFAULT_WEIGHTS
-
-    w = DEFAULT_WEIGHTS if weights is None else dict(weights)
-    priority = sorted(components, key=lambda c: -abs(float(w.get(c, 0.0))))
+    w = weighted(components, weights)
+    priority = sorted(w, key=lambda c: -abs(w[c]))
     chosen: list[str] = []
     used = 0
     for c in priority:
@@ -240,8 +249,8 @@ def format_ranking(
 
     On a terminal (``clip=True``) each reason keeps the whole clauses that fit
     on one line; otherwise (output piped or written to a file) reasons are
-    wrapped, never cut. Returns the table and the components left out for
-    lack of width.
+    wrapped, never cut. Returns the table and the components (of non-zero
+    weight) left out for lack of width.
     """
     reason = next((c for c in _REASON_COLUMNS if c in ranking.columns), None)
     view = pd.DataFrame(index=ranking.index)
@@ -262,7 +271,9 @@ def format_ranking(
     headers.update({c: f"#{i}" for i, c in enumerate(per_issue, start=1)})
     lines = format_table(view, width=width, headers=headers).splitlines()
     if reason is None:
-        return "\n".join(lines), [c for c in components if c not in shown]
+        return "\n".join(lines), [
+            c for c in weighted(components, weights) if c not in shown
+        ]
     indent = " " * (len(cell(len(ranking))) + 2)
     out = lines[:2]
     reasons = ranking[reason].astype("string").fillna("").tolist()
@@ -283,7 +294,7 @@ def format_ranking(
                     subsequent_indent=indent + "  ",
                 )
             )
-    return "\n".join(out), [c for c in components if c not in shown]
+    return "\n".join(out), [c for c in weighted(components, weights) if c not in shown]
 
 
 def format_backtest(summary: pd.DataFrame, *, width: int = 100) -> str:
