@@ -27,6 +27,16 @@ def test_directory_list_and_glob(tmp_path):
     assert len(load_quiet(str(tmp_path / "*.csv"))) == 4
 
 
+def test_folders_and_globs_read_numbered_files_in_number_order(tmp_path):
+    names = ["sessions-10-13.csv", "sessions-1-5.csv", "sessions-6-9.csv"]
+    for name in names:
+        write_csv(tmp_path / name)
+    want = ["sessions-1-5.csv", "sessions-6-9.csv", "sessions-10-13.csv"]
+    for given in (tmp_path, str(tmp_path / "sessions-*.csv")):
+        summary = load_quiet(given).attrs["load_report"].summary
+        assert summary["file"].tolist() == want
+
+
 def test_duplicates_reported_and_kept(tmp_path):
     with pytest.warns(UPRDataWarning, match="duplicate"):
         df = load_recommendations(write_csv(tmp_path / "d.csv", [*ROWS, ROWS[0]]))

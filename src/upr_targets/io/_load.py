@@ -57,6 +57,14 @@ def _as_path(item) -> Path:
     )
 
 
+def _natural(path: Path) -> list:
+    """Sort key of file names with numbers in them: sessions-6-9 before sessions-10-13."""
+    return [int(p) if p.isdigit() else p.casefold() for p in _DIGITS.split(str(path))]
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
 def _known_extensions() -> set[str]:
     from ._formats import FORMATS  # the readers load only when a file is read
 
@@ -81,11 +89,14 @@ def _expand_paths(path_or_paths) -> list[Path]:
         if p.is_dir():
             known_ext = _known_extensions()
             files = sorted(
-                q
-                for q in p.iterdir()
-                if q.is_file()
-                and q.suffix.lower() in known_ext
-                and not q.name.startswith((".", "~$"))
+                (
+                    q
+                    for q in p.iterdir()
+                    if q.is_file()
+                    and q.suffix.lower() in known_ext
+                    and not q.name.startswith((".", "~$"))
+                ),
+                key=_natural,
             )
             if not files:
                 raise LoadError(
@@ -95,7 +106,7 @@ def _expand_paths(path_or_paths) -> list[Path]:
         elif p.exists():
             out.append(p)
         elif any(ch in str(item) for ch in "*?["):
-            files = sorted(Path(q) for q in _glob.glob(str(item)))
+            files = sorted((Path(q) for q in _glob.glob(str(item))), key=_natural)
             if not files:
                 raise LoadError(f"no file matches {str(item)!r}")
             out.extend(files)
