@@ -19,7 +19,8 @@ graded NDCG@10 for:
   UPR Info exports (every recommendation loaded);
 
 then how many pairs each strength holds and the share that carry our
-recommendation (grade >= 2) or are on its issue (grade >= 1).
+recommendation (grade >= 2) or are on its issue (grade >= 1), and, of the NGO
+recommendations that no State carried, how many are said to be taken up.
 
 Run from the repository root::
 
@@ -119,6 +120,18 @@ def main() -> None:
                 f"{review:14s} {strength:18s} {len(g):6d} {(g['grade'] >= 2).mean():20.2f}"
                 f" {(g['grade'] >= 1).mean():22.2f}"
             )
+    # NGO recommendations no State took up: is one said to be taken up?
+    print(
+        "\nnothing to find (no State carried it)   NGO recs  said taken up (similar or more)"
+    )
+    for review, g in every_pair.groupby("review"):
+        best = g.groupby("advocacy_id")["grade"].max()
+        nothing = best.index[best < 2]
+        taken = g[
+            g["advocacy_id"].isin(nothing)
+            & g["strength"].isin(["similar", "very similar"])
+        ]["advocacy_id"].nunique()
+        print(f"{review:14s} {'':24s} {len(nothing):9d} {taken:31d}")
 
 
 if __name__ == "__main__":

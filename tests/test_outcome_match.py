@@ -140,3 +140,59 @@ def test_labelled_set_beats_plain_tfidf(shared_data, name, file):
     baseline = evaluate_matches(base, labels).attrs["mean"]
     assert ours["ndcg@10"] > baseline["ndcg@10"] + 0.05
     assert ours["rr"] >= baseline["rr"]
+
+
+def _review(texts):
+    from upr_targets._schema import conform
+
+    n = len(texts)
+    return conform(
+        {
+            "text": texts,
+            "sur": ["Albania"] * n,
+            "sur_iso3": ["ALB"] * n,
+            "recommending_state": ["Portugal", "Denmark", "Chile", "Ghana"][:n],
+            "rs_iso3": ["PRT", "DNK", "CHL", "GHA"][:n],
+            "session": [33] * n,
+            "year": [2019] * n,
+            "paragraph": [f"95.{i + 1}" for i in range(n)],
+            "recommendation_id": [f"r{i}" for i in range(n)],
+            "response": ["supported"] * n,
+            "source": ["report"] * n,
+        }
+    )
+
+
+def test_an_ask_to_join_another_instrument_is_not_taken_up():
+    """Before: 'Ratify the OPCAT' was 'very similar' to 'Ratify the Optional
+    Protocol to the ICESCR' (Albania 2019, 95.2): the NGO would thank a State
+    for a treaty it did not ask for."""
+    icescr = "Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights"
+    crpd = "Adhere to the Optional Protocol to the Convention on the Rights of Persons with Disabilities"
+    opcat = "Consider ratifying the Optional Protocol to the Convention against Torture"
+    other = "Protect journalists from harassment and attacks"
+    ours = ["Ratify the Optional Protocol to the Convention against Torture"]
+    m = match_outcome(ours, _review([icescr, crpd, opcat, other]), min_score=-99)
+    by_text = m.drop_duplicates("text").set_index("text")
+    assert by_text.loc[opcat, "rank"] == 1
+    assert by_text.loc[opcat, "strength"] in ("very similar", "similar")
+    for text in (icescr, crpd):
+        assert by_text.loc[text, "strength"] in ("related", "")
+        assert by_text.loc[text, "rank"] > by_text.loc[other, "rank"]
+    # without the OPCAT in the review: nothing says it was taken up
+    m = match_outcome(ours, _review([icescr, crpd, other]), min_score="similar")
+    assert (m["strength"] == "not taken up").all()
+
+
+def test_nothing_to_find_is_no_miss():
+    m = pd.DataFrame(
+        {"advocacy_id": ["R1", "R2"], "rank": [1, 1], "paragraph": ["1.1", "1.2"]}
+    )
+    lab = pd.DataFrame(
+        {"advocacy_id": ["R1", "R2"], "paragraph": ["1.1", "1.2"], "grade": [3, 1]}
+    )
+    out = evaluate_matches(m, lab).set_index("advocacy_id")
+    assert out.loc["R1", "hit@10"] == 1.0
+    assert np.isnan(out.loc["R2", "hit@10"]) and np.isnan(out.loc["R2", "rr"])
+    assert out.loc["R2", "ndcg@10"] == 1.0
+    assert out.attrs["mean"]["hit@10"] == 1.0  # R2 has nothing to miss

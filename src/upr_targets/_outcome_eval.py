@@ -35,7 +35,9 @@ def evaluate_matches(
     pandas.DataFrame
         One row per labelled NGO recommendation (``hit@k``, ``recall@k``,
         ``rr``, ``ndcg@k``, ``n_relevant``), and the mean in ``.attrs["mean"]``
-        (a Series).
+        (a Series). ``hit@k``, ``recall@k`` and ``rr`` are NaN (left out of
+        the mean) for an NGO recommendation with nothing to find: labelled
+        pairs of grade 1 only, no recommendation of the review carried it.
 
     Examples
     --------
@@ -67,9 +69,10 @@ def evaluate_matches(
             {
                 "advocacy_id": qid,
                 "n_relevant": good,
-                f"hit@{k}": float(len(hits) and hits[0] < k),
+                # nothing to find (no State carried it): no hit to miss
+                f"hit@{k}": float(len(hits) and hits[0] < k) if good else np.nan,
                 f"recall@{k}": float((hits < k).sum() / good) if good else np.nan,
-                "rr": 1.0 / (hits[0] + 1) if len(hits) else 0.0,
+                "rr": (1.0 / (hits[0] + 1) if len(hits) else 0.0) if good else np.nan,
                 f"ndcg@{k}": dcg / (ideal * discount[: len(ideal)]).sum(),
             }
         )

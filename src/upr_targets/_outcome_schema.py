@@ -34,7 +34,9 @@ pairs carry the NGO's recommendation (76 % and 75 %), half the "similar" ones
 do (54 %, 53 %) and 2 in 3 are on its issue, and 4 in 10 "related" ones are on
 its issue (44 %, 43 %). A near-verbatim copy (rapidfuzz ``token_set_ratio`` of
 90 or more) is "very similar" whatever its score. "very similar" and "similar"
-also need words in common (``LEXICAL_FLOOR``)."""
+also need words in common (``LEXICAL_FLOOR``), and do not join two asks to
+ratify (accede to, sign) different instruments
+(``upr_targets.reference.instruments_in``)."""
 
 LEXICAL_FLOOR: dict[str, float] = {"word_similarity": 0.08, "char_similarity": 0.12}
 """A pair is "similar" or "very similar" only if one of these cosines reaches

@@ -21,6 +21,7 @@ from ._calendar import (
 from ._crosswalk import SOURCES, map_source_themes, theme_crosswalk
 from ._deprecated import calendar, sessions, states, themes
 from ._groups import normalize_group
+from ._instruments import instruments_in, list_instruments
 from ._names import StateMatch, match_state, normalize_state, resolve_states
 from ._states import NO_GROUP, check_reviewed, list_states, observer_iso3
 from ._themes import list_themes, normalize_theme
@@ -39,6 +40,8 @@ __all__ = [
     "cycle_of_session",
     "expand_acronyms",
     "hrc_sessions",
+    "instruments_in",
+    "list_instruments",
     "list_reviews",
     "list_sessions",
     "list_states",
