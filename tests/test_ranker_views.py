@@ -101,3 +101,25 @@ def test_closeness_is_of_the_rows_the_ranker_counts(demo):
     specific.matcher_ = matcher_for(demo.iloc[:100])
     with pytest.raises(ValueError, match="fitted on 100 recommendations"):
         specific.rank("Kenya", issue_text=text)
+
+
+def test_an_ask_to_ratify_is_not_close_to_other_treaties(ranker, demo):
+    import numpy as np
+
+    from upr_targets._matching import matcher_for
+    from upr_targets._similar import text_similarity
+    from upr_targets.reference._instruments import instruments_of
+
+    text = "Ratify the Optional Protocol to the Convention against Torture"
+    raw = text_similarity(matcher_for(demo), text)
+    asks = instruments_of(demo["text"], joining=True)
+    other = np.array([bool(a) and "OPCAT" not in a for a in asks])
+    assert other.any() and (raw[other] > 0).any()  # alike words: the case
+    sims = ranker._closeness_to(text)
+    assert (sims[other] == 0).all()
+    assert sims[~other] == pytest.approx(raw[~other])
+    # an issue that asks to join nothing is read as before
+    plain = "Torture in police custody"
+    assert ranker._closeness_to(plain) == pytest.approx(
+        text_similarity(matcher_for(demo), plain)
+    )

@@ -21,6 +21,7 @@ from ._estimator import check_fitted
 from ._evidence import explain_table, state_evidence
 from ._features import theme_matrix
 from ._matching import matcher_for, select_themes
+from .reference._instruments import different_instruments, instruments_of
 
 __all__ = ["RankerViews"]
 
@@ -67,7 +68,11 @@ class RankerViews:
         """TF-IDF cosine of ``text`` to each recommendation the ranker counts.
 
         One value per row of the fitted table the ranker counts (of its
-        specific rows with ``action="specific"``), in order.
+        specific rows with ``action="specific"``), in order. When ``text``
+        asks to ratify (accede to, sign) an instrument, a recommendation
+        asking to join another one has closeness 0 (on 169 reviews of
+        sessions 13-17 where two States or more asked to join one of seven
+        treaties, NDCG@10 of those States rose from 0.363 to 0.378).
         """
         from ._similar import text_similarity  # scikit-learn, on first use
 
@@ -78,6 +83,18 @@ class RankerViews:
                 f"{len(self._table):,} given to fit; set ranker.matcher_ = None "
                 "(it is fitted again on first use) or to a matcher fitted on that table."
             )
+        # an issue asking to ratify the OPCAT is not close to asks to ratify
+        # other treaties, however alike their words
+        (asked,) = instruments_of([text], joining=True)
+        if asked:
+            if self._asks is None:  # the instruments each row asks to join
+                self._asks = instruments_of(self._table["text"], joining=True)
+            other = np.fromiter(
+                (different_instruments(asked, b) for b in self._asks),
+                dtype=bool,
+                count=len(self._asks),
+            )
+            sims = np.where(other, 0.0, sims)
         return sims if self._table_rows is None else sims[self._table_rows]
 
     def themes_for(self, issue_text: str) -> list[str]:

@@ -175,7 +175,7 @@ class TargetRanker(RankerViews, Estimator):
         self.sessions_ = X.sessions
         self._data = recommendations
         self.matcher_ = None
-        self._row_themes = self._bloc_sets = None
+        self._row_themes = self._bloc_sets = self._asks = None
         self._dyadic_cache, self._coverage = {}, {}
         if isinstance(self.weights, str):
             sessions = (
