@@ -15,6 +15,7 @@ from upr_targets.reference._instruments import different_instruments, instrument
         ("Ratify the Optional Protocol to the Convention against Torture", {"OPCAT"}),
         ("Ratify the Optional Protocol to CAT", {"OPCAT"}),
         ("Ratify the OP-CAT without reservations", {"OPCAT"}),
+        ("Ratify CAT-OP and establish a national preventive mechanism", {"OPCAT"}),
         ("Ratify the Convention against Torture", {"CAT"}),
         (
             "Ratify the Optional Protocol to the International Covenant on Economic, "
