@@ -34,7 +34,11 @@ def _labels(themes) -> list[str]:
 
 
 class RankerViews:
-    """The methods of :class:`TargetRanker` that explain, not rank."""
+    """The methods of :class:`TargetRanker` beside :meth:`~TargetRanker.rank`.
+
+    They read issue texts, rank several issues with each one's own rank,
+    and explain a score by its components and its recommendations.
+    """
 
     # --------------------------------------------------------------- themes
     def match_themes(self, text: str, top: int | None = 5) -> pd.DataFrame:
